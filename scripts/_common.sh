@@ -1,0 +1,106 @@
+# Shared helpers for scripts/demo and scripts/test.  Sourced, not executed.
+# Environment knobs (all optional):
+#   HRCR_PGHOST / HRCR_PGPORT / HRCR_PGUSER / HRCR_PGPASSWORD
+#       use this PostgreSQL server instead of the private cluster under .local/pg
+#   HRCR_PG_PORT   port of the private cluster (default 54329)
+set -o pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$REPO/.local"
+PY="${PYTHON:-python3}"
+
+die() { echo "ERROR: $*" >&2; exit 2; }
+info() { echo "==> $*" >&2; }
+
+# Odoo must be importable from the python3 on PATH, and be 18.0.  Prints the
+# problem and returns 1 otherwise (callers decide whether that is fatal).
+odoo_check() {
+    local ver
+    if ! ver=$("$PY" -c "import odoo.release as r; print(r.serie)" 2>/dev/null); then
+        ODOO_PROBLEM="python3 ($(command -v "$PY")) cannot import odoo: install Odoo 18.0 into this interpreter (see README, 'Requirements')"
+        return 1
+    fi
+    if [ "$ver" != "18.0" ]; then
+        ODOO_PROBLEM="python3 imports Odoo $ver, but hr_contract_risk needs Odoo 18.0"
+        return 1
+    fi
+    ODOO_ADDONS_DEFAULT=$("$PY" - <<'PY'
+import os, odoo
+root = os.path.dirname(os.path.abspath(odoo.__file__))
+paths = [os.path.join(root, 'addons')]
+main = os.path.abspath(os.path.join(root, '..', 'addons'))
+if os.path.isdir(main):
+    paths.append(main)
+print(','.join(paths))
+PY
+)
+    return 0
+}
+
+pg_bindir() {
+    local d
+    if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then
+        pg_config --bindir; return 0
+    fi
+    for d in /usr/lib/postgresql/*/bin; do
+        [ -x "$d/initdb" ] && { echo "$d"; return 0; }
+    done
+    return 1
+}
+
+# Sets DB_ARGS (for odoo) and PG env vars (for psql/createdb/dropdb).
+pg_ensure() {
+    if [ -n "${HRCR_PGHOST:-}" ]; then
+        export PGHOST="$HRCR_PGHOST" PGPORT="${HRCR_PGPORT:-5432}" PGUSER="${HRCR_PGUSER:-odoo}"
+        [ -n "${HRCR_PGPASSWORD:-}" ] && export PGPASSWORD="$HRCR_PGPASSWORD"
+        DB_ARGS=(--db_host "$PGHOST" --db_port "$PGPORT" --db_user "$PGUSER")
+        [ -n "${HRCR_PGPASSWORD:-}" ] && DB_ARGS+=(--db_password "$HRCR_PGPASSWORD")
+        psql -d postgres -Atqc 'select 1' >/dev/null 2>&1 \
+            || die "configured PostgreSQL server $PGHOST:$PGPORT (user $PGUSER) does not answer"
+        return 0
+    fi
+    local bindir port data run owner as
+    bindir=$(pg_bindir) || die "PostgreSQL server binaries not found: install PostgreSQL 15 (apt-get install postgresql)"
+    port="${HRCR_PG_PORT:-54329}"
+    data="$LOCAL/pg/data"; run="$LOCAL/pg/run"
+    mkdir -p "$LOCAL/pg" "$run"
+    as=()
+    if [ "$(id -u)" = 0 ]; then
+        # initdb/postgres refuse to run as root: run the private cluster as 'postgres'.
+        id postgres >/dev/null 2>&1 || die "running as root but there is no 'postgres' system user to own the cluster"
+        chown postgres "$LOCAL/pg" "$run"
+        if ! runuser -u postgres -- test -w "$LOCAL/pg"; then
+            die "user 'postgres' cannot write $LOCAL/pg (a parent folder is not traversable); set HRCR_PGHOST to use another server"
+        fi
+        as=(runuser -u postgres --)
+    fi
+    if [ ! -f "$data/PG_VERSION" ]; then
+        info "creating a private PostgreSQL cluster in $data"
+        "${as[@]}" "$bindir/initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOCAL/pg/initdb.log" 2>&1 \
+            || die "initdb failed, see $LOCAL/pg/initdb.log"
+    fi
+    export PGHOST="$run" PGPORT="$port" PGUSER=odoo
+    if ! "$bindir/pg_isready" -q -h "$run" -p "$port"; then
+        if "$bindir/pg_isready" -q -h 127.0.0.1 -p "$port" 2>/dev/null; then
+            die "port $port is taken by another server; set HRCR_PG_PORT to a free port"
+        fi
+        info "starting PostgreSQL (port $port, socket in $run)"
+        "${as[@]}" "$bindir/pg_ctl" -D "$data" -l "$LOCAL/pg/server.log" -w -t 60 \
+            -o "-p $port -k $run -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+            || die "PostgreSQL did not start, see $LOCAL/pg/server.log"
+    fi
+    DB_ARGS=(--db_host "$run" --db_port "$port" --db_user odoo)
+}
+
+port_free() {
+    "$PY" - "$1" <<'PY'
+import socket, sys
+s = socket.socket()
+try:
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    sys.exit(1)
+finally:
+    s.close()
+PY
+}
