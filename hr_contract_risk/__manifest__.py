@@ -9,7 +9,7 @@
     "website": "https://github.com/hr-contract-risk/hr_contract_risk",
     "maintainers": [],
     "depends": ["hr_contract", "hr_holidays", "account", "mail"],
-    "external_dependencies": {"python": ["sklearn", "numpy", "xlsxwriter"]},
+    "external_dependencies": {"python": ["scikit-learn", "numpy", "xlsxwriter"]},
     "data": [
         "security/hr_contract_risk_security.xml",
         "security/ir.model.access.csv",
