@@ -62,22 +62,28 @@ pg_ensure() {
     local bindir port data run owner as
     bindir=$(pg_bindir) || die "PostgreSQL server binaries not found: install PostgreSQL 15 (apt-get install postgresql)"
     port="${HRCR_PG_PORT:-54329}"
-    data="$LOCAL/pg/data"; run="$LOCAL/pg/run"
-    mkdir -p "$LOCAL/pg" "$run"
+    local pgdir="$LOCAL/pg"
+    mkdir -p "$pgdir"
     as=()
     if [ "$(id -u)" = 0 ]; then
         # initdb/postgres refuse to run as root: run the private cluster as 'postgres'.
         id postgres >/dev/null 2>&1 || die "running as root but there is no 'postgres' system user to own the cluster"
-        chown postgres "$LOCAL/pg" "$run"
-        if ! runuser -u postgres -- test -w "$LOCAL/pg"; then
-            die "user 'postgres' cannot write $LOCAL/pg (a parent folder is not traversable); set HRCR_PGHOST to use another server"
+        chown postgres "$pgdir"
+        if ! runuser -u postgres -- test -w "$pgdir"; then
+            # a parent folder of the clone is not traversable by 'postgres' (e.g. under /root):
+            # keep the cluster in a per-clone folder under /var/tmp instead
+            pgdir="/var/tmp/hr_contract_risk-pg-$(printf %s "$REPO" | md5sum | cut -c1-10)"
+            mkdir -p "$pgdir"; chown postgres "$pgdir"
+            info "using $pgdir for the private cluster ('postgres' cannot reach $LOCAL)"
         fi
         as=(runuser -u postgres --)
     fi
+    data="$pgdir/data"; run="$pgdir/run"
+    mkdir -p "$run"; [ "$(id -u)" = 0 ] && chown postgres "$run"
     if [ ! -f "$data/PG_VERSION" ]; then
         info "creating a private PostgreSQL cluster in $data"
-        "${as[@]}" "$bindir/initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOCAL/pg/initdb.log" 2>&1 \
-            || die "initdb failed, see $LOCAL/pg/initdb.log"
+        "${as[@]}" "$bindir/initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log" 2>&1 \
+            || die "initdb failed, see $pgdir/initdb.log"
     fi
     export PGHOST="$run" PGPORT="$port" PGUSER=odoo
     if ! "$bindir/pg_isready" -q -h "$run" -p "$port"; then
@@ -85,9 +91,9 @@ pg_ensure() {
             die "port $port is taken by another server; set HRCR_PG_PORT to a free port"
         fi
         info "starting PostgreSQL (port $port, socket in $run)"
-        "${as[@]}" "$bindir/pg_ctl" -D "$data" -l "$LOCAL/pg/server.log" -w -t 60 \
+        "${as[@]}" "$bindir/pg_ctl" -D "$data" -l "$pgdir/server.log" -w -t 60 \
             -o "-p $port -k $run -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
-            || die "PostgreSQL did not start, see $LOCAL/pg/server.log"
+            || die "PostgreSQL did not start, see $pgdir/server.log"
     fi
     DB_ARGS=(--db_host "$run" --db_port "$port" --db_user odoo)
 }
