@@ -48,7 +48,9 @@ pg_bindir() {
     return 1
 }
 
-# Sets DB_ARGS (for odoo) and PG env vars (for psql/createdb/dropdb).
+# Sets DB_ARGS (for odoo) and PG env vars (for psql/createdb/dropdb); PG_STARTED=1
+# when this call started the private cluster (PG_STOP then stops it).
+PG_STARTED=0
 pg_ensure() {
     if [ -n "${HRCR_PGHOST:-}" ]; then
         export PGHOST="$HRCR_PGHOST" PGPORT="${HRCR_PGPORT:-5432}" PGUSER="${HRCR_PGUSER:-odoo}"
@@ -94,7 +96,9 @@ pg_ensure() {
         "${as[@]}" "$bindir/pg_ctl" -D "$data" -l "$pgdir/server.log" -w -t 60 \
             -o "-p $port -k $run -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
             || die "PostgreSQL did not start, see $pgdir/server.log"
+        PG_STARTED=1
     fi
+    PG_STOP=("${as[@]}" "$bindir/pg_ctl" -D "$data" -m fast -w stop)
     DB_ARGS=(--db_host "$run" --db_port "$port" --db_user odoo)
 }
 
