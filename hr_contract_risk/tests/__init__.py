@@ -1,0 +1,2 @@
+from . import test_stoppage
+from . import test_stoppage_tour
