@@ -1,7 +1,6 @@
 """Browser tour: archive an employee through the departure wizard -> stoppage -> leaver checklist."""
 
 from dateutil.relativedelta import relativedelta
-
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
