@@ -9,6 +9,7 @@ class HrDepartureReason(models.Model):
     hrcr_stoppage_reason = fields.Selection(
         si.reason_selection(),
         string="Social-insurance stoppage reason",
+        groups="hr.group_hr_user",
         help="Internal stoppage reason (停保原因) proposed when a departure is registered with this reason "
         "(domain reference §1.12). Left empty on Odoo's standard reasons, which map as: "
         "Fired -> dismissal for cause (LCL Art. 39), Resigned -> resignation (LCL Art. 37), "

@@ -32,7 +32,7 @@ class TestStoppageFlow(StoppageCase):
                 }
             )
         )
-        return wizard.action_register_departure()
+        return wizard.action_register_departure_and_stoppage()
 
     def test_departure_wizard_opens_prefilled_stoppage_and_checklist(self):
         action = self._register_departure(self.employee, "hr_contract_risk.departure_expiry_not_renewed")
@@ -168,6 +168,15 @@ class TestStoppageGuardRail(StoppageCase):
         with self.assertRaisesRegex(UserError, "loses unemployment benefit"):
             wizard.action_confirm()
         self.assertFalse(self.env["hr.si.stoppage"].search([("employee_id", "=", self.employee.id)]))
+
+    def test_block_message_is_translated(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        wizard = self._wizard(self.officer, stoppage_reason="resignation").with_context(lang="zh_CN")
+        with self.assertRaises(UserError) as caught:
+            wizard.action_confirm()
+        message = str(caught.exception)
+        self.assertIn("员工将失去失业保险待遇", message)
+        self.assertIn("合同期满，用人单位不续订", message, "the ground label is translated too")
 
     def test_mutual_employer_recorded_as_employee_mutual_is_blocked(self):
         wizard = self._wizard(self.officer, termination_ground="mutual_employer", stoppage_reason="mutual_employee")

@@ -31,7 +31,7 @@ registry.category("web_tour.tours").add("hr_contract_risk_stoppage_tour", {
         },
         {
             content: "Register the departure",
-            trigger: ".modal button[name='action_register_departure']",
+            trigger: ".modal button[name='action_register_departure_and_stoppage']",
             run: "click",
         },
         {
