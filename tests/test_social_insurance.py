@@ -139,10 +139,15 @@ def test_departure_reason_contradiction_warns():
     assert [f.code for f in findings] == ["departure_reason_differs"]
 
 
-def test_expiry_recorded_as_resignation_warns_without_ground():
+def test_expiry_recorded_as_resignation_warns():
     end = date(2025, 6, 30)
     findings = si.check_reason(None, "resignation", planned_end_date=end, departure_date=end)
     assert [f.code for f in findings] == ["expiry_recorded_as_resignation"]
+    findings = si.check_reason("resignation", "resignation", planned_end_date=end, departure_date=end)
+    assert [f.code for f in findings] == ["expiry_recorded_as_resignation"]
+    # an expiry ground recorded as resignation is blocked, not merely warned
+    findings = si.check_reason("expiry_not_renewed", "resignation", planned_end_date=end, departure_date=end)
+    assert [f.code for f in findings] == ["loses_benefit"]
     # an early resignation is not flagged
     assert not si.check_reason(None, "resignation", planned_end_date=end, departure_date=end - timedelta(days=40))
 

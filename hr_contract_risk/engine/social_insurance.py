@@ -401,7 +401,9 @@ def check_reason(
         and departure_date
         and planned_end_date == departure_date
         and reason.key in ("resignation", "mutual_employee")
-        and not ground
+        # also when the ground says resignation: in the departure flow it is derived from the same
+        # departure reason, so it is no independent evidence
+        and ground in (None, "resignation", "mutual_employee")
     ):
         findings.append(
             Finding(

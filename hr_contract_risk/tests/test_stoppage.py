@@ -94,9 +94,17 @@ class TestStoppageFlow(StoppageCase):
         self.assertEqual(form.max_benefit_months, 0)
         self.assertEqual(form.si_report_due, self.today - timedelta(days=25))
         self.assertFalse(form.severance_due, "no compensation for a resignation (LCL Art. 46)")
+        self.assertNotIn("agreed end date", form.findings_html, "left 40 days before the agreed end")
         stoppage = self.env["hr.si.stoppage"].browse(form.save().action_confirm()["res_id"])
         self.assertEqual(sorted(stoppage.item_ids.mapped("kind")), ["certificate", "si_report", "transfer"])
         self.assertEqual(stoppage.report_days, 15)
+
+    def test_resignation_on_the_agreed_end_date_warns(self):
+        action = self._register_departure(self.employee, "hr.departure_resigned")
+        form = Form(self.env["hr.si.stoppage.wizard"].with_user(self.officer).with_context(**action["context"]))
+        self.assertEqual(form.stoppage_reason, "resignation")
+        self.assertIn("agreed end date", form.findings_html)
+        self.assertFalse(form.blocked, "a warning: the employee may really have resigned")
 
     def test_context_defaults_from_severance(self):
         """The severance wizard opens the stoppage with the issue-3 ground keys (TODO(integration))."""
