@@ -13,9 +13,19 @@
     "data": [
         "security/hr_contract_risk_security.xml",
         "security/ir.model.access.csv",
+        "data/hr_si_stoppage_data.xml",
         "views/hr_contract_risk_menus.xml",
+        "views/hr_si_city_mapping_views.xml",
+        "views/hr_si_stoppage_views.xml",
+        "views/hr_departure_reason_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/hr_si_stoppage_reports.xml",
+        "wizard/hr_si_stoppage_wizard_views.xml",
+        "wizard/hr_departure_wizard_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/hr_contract_risk_stoppage_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "hr_contract_risk/static/tests/tours/*.js",
