@@ -13,9 +13,22 @@
     "data": [
         "security/hr_contract_risk_security.xml",
         "security/ir.model.access.csv",
+        "data/hr_severance_data.xml",
+        "report/hr_severance_report.xml",
+        "views/hr_labour_region_views.xml",
+        "views/hr_wage_history_views.xml",
+        "views/hr_severance_views.xml",
+        "wizard/hr_severance_wizard_views.xml",
+        "wizard/hr_severance_register_wizard_views.xml",
+        "views/hr_contract_severance_views.xml",
+        "views/res_config_settings_severance_views.xml",
         "views/hr_contract_risk_menus.xml",
+        "views/hr_severance_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        # TODO(integration): the base demo "demo/hr_contract_risk_demo.xml" (feat/expiry) must be listed first
+        "demo/hr_contract_risk_severance_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "hr_contract_risk/static/tests/tours/*.js",

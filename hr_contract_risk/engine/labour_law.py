@@ -791,7 +791,7 @@ def compute_severance(inp, config=DEFAULT_CONFIG):
     if compensation + notice_pay + other > 0:
         notes.append(Msg(_lt(
             "Pay when the work handover is completed (LCL 50); compensation still unpaid after an order of the "
-            "labour authority costs an extra 50-100%% (LCL 85)."
+            "labour authority costs an extra 50-100% (LCL 85)."
         )))
     if rule.benefit_unconfirmed:
         warnings.append(Msg(_lt(
