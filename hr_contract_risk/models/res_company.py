@@ -146,7 +146,7 @@ class ResCompany(models.Model):
         for company in self:
             if not company.chart_template:
                 currency = company.currency_id
-                cn = self.env["ir.module.module"].sudo().search([("name", "=", "l10n_cn"), ("state", "=", "installed")])
+                cn = self.env["ir.module.module"].search([("name", "=", "l10n_cn"), ("state", "=", "installed")])
                 self.env["account.chart.template"].try_loading("cn" if cn else "generic_coa", company, False)
                 if company.currency_id != currency:
                     # the generic chart sets USD: the demo company keeps its own currency (CNY)
