@@ -6,3 +6,9 @@ from . import hr_si_city_mapping
 from . import hr_si_stoppage
 from . import hr_si_stoppage_item
 from . import mail_activity
+from . import hr_department
+from . import hr_labour_region
+from . import hr_wage_history
+from . import hr_severance_mixin
+from . import hr_severance
+from . import account_move

@@ -1,6 +1,7 @@
 """Shared fixtures of the stoppage tests (issue 5): companies, users as real users, an employee with contracts."""
 
 from dateutil.relativedelta import relativedelta
+
 from odoo import Command, fields
 from odoo.tests.common import TransactionCase, new_test_user
 

@@ -5,10 +5,12 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 from lxml import html as lxml_html
-from odoo.addons.base.models.ir_qweb import QWebException
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools.misc import format_date
+
+from odoo.addons.base.models.ir_qweb import QWebException
 
 from ..engine import social_insurance as si
 from .common_stoppage import StoppageCase

@@ -1,6 +1,7 @@
 """Browser tour: archive an employee through the departure wizard -> stoppage -> leaver checklist."""
 
 from dateutil.relativedelta import relativedelta
+
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 

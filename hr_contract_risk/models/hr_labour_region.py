@@ -1,0 +1,130 @@
+import re
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..engine import labour_law
+
+
+def normalize_city(name):
+    """'上海市' / ' Shanghai ' / 'shanghai shi' -> comparable key."""
+    key = re.sub(r"\s+", " ", (name or "").strip().lower())
+    key = re.sub(r"(市| city| shi)$", "", key).strip()
+    return key
+
+
+class HrLabourRegion(models.Model):
+    """Regional parameters of severance: A (previous-year average wage) and the minimum wage.
+
+    One row per company, city and statistical year of the average wage.  LCL 47 ¶2
+    caps the base at 3x the average monthly wage of the previous year published by the
+    municipality or districted city where the work is performed (Reg 14); Reg 27 floors
+    it at the local minimum wage.
+    """
+
+    _name = "hr.labour.region"
+    _description = "Labour Regional Parameters"
+    _order = "city, year desc"
+    _rec_names_search = ["city", "city_aliases"]
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    city = fields.Char(
+        required=True, help="Municipality or districted city where the work is performed (LCL 47 ¶2, Reg 14).")
+    city_aliases = fields.Char(
+        string="Other Spellings", help="Comma-separated other names of the city, e.g. 'Shanghai, 上海市'.")
+    city_key = fields.Char(compute="_compute_city_key", store=True, index=True)
+    year = fields.Integer(
+        string="Average Wage Year", required=True,
+        help="Statistical year of the average wage (the 'previous year' of LCL 47 ¶2): the 2023 row serves "
+        "terminations in 2024 under the default rule.")
+    average_monthly_wage = fields.Monetary(
+        string="Average Monthly Wage (A)", required=True,
+        help="Average monthly wage of employees in the city for that year, as published (LCL 47 ¶2). "
+        "Compensation is capped at 3A for earners above it.")
+    minimum_wage = fields.Monetary(
+        string="Monthly Minimum Wage", required=True,
+        help="Local monthly minimum wage (Reg 27 floor), in force from the date below.")
+    minimum_wage_from = fields.Date(
+        string="Minimum Wage in Force From",
+        help="Date from which the minimum wage applies. The lookup takes the latest minimum wage in force at the "
+        "termination date among the city's rows; empty: the minimum wage of the row used for A.")
+    source_url = fields.Char(string="Source", help="Where the figures were published (government site).")
+    note = fields.Char(help="E.g. 'demo value, verify against the source'.")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("company_city_year_uniq", "unique(company_id, city_key, year)",
+         "Regional parameters already exist for this city and year in this company."),
+    ]
+
+    @api.depends("city", "year")
+    def _compute_name(self):
+        for rec in self:
+            rec.name = f"{rec.city or ''} {rec.year or ''}".strip()
+
+    @api.depends("city")
+    def _compute_city_key(self):
+        for rec in self:
+            rec.city_key = normalize_city(rec.city)
+
+    @api.constrains("average_monthly_wage", "minimum_wage", "year", "source_url")
+    def _check_values(self):
+        for rec in self:
+            if rec.average_monthly_wage <= 0 or rec.minimum_wage <= 0:
+                raise ValidationError(_("The average wage and the minimum wage must be greater than zero."))
+            if not 1990 <= rec.year <= 2100:
+                raise ValidationError(_("The year %(year)s is not plausible.", year=rec.year))
+            if rec.source_url and not re.match(r"^https?://", rec.source_url):
+                raise ValidationError(_("The source must be a web address starting with http:// or https://."))
+
+    def _matches_city(self, key):
+        self.ensure_one()
+        keys = {self.city_key} | {normalize_city(x) for x in (self.city_aliases or "").split(",") if x.strip()}
+        return key in keys
+
+    @api.model
+    def _hrcr_city_of(self, employee, contract=None):
+        """City where the work is performed: the work location's address, the employee's work
+        address, else the company's city (Reg 14)."""
+        employee = employee.sudo()  # sudo: address fields of the employee, read for HR officers only
+        for partner in (employee.work_location_id.address_id, employee.address_id):
+            if partner and partner.city:
+                return partner.city
+        company = (contract and contract.company_id) or employee.company_id
+        return company.city or ""
+
+    @api.model
+    def _hrcr_lookup(self, company, city, termination_date):
+        """(row for A, minimum wage, fallback flag, message) for a termination.
+
+        ``message`` is a translated explanation when no row fits (then row is empty).
+        """
+        key = normalize_city(city)
+        if not key:
+            return self.browse(), 0.0, False, _(
+                "No work city is known: set the work location's address or the company's city, then the regional "
+                "parameters in Employees > Configuration > Contract Risk > Regional Parameters.")
+        rows = self.search([("company_id", "=", company.id)]).filtered(lambda r: r._matches_city(key))
+        years = sorted(set(rows.mapped("year")))
+        year, fallback = labour_law.region_year(
+            termination_date, company.hrcr_region_year_rule or "previous_year",
+            company.hrcr_region_publish_month or 7, years)
+        row = rows.filtered(lambda r: r.year == year)[:1] if year else self.browse()
+        if not row:
+            wanted = year or (termination_date.year - 1)
+            return self.browse(), 0.0, False, _(
+                "No regional parameters for %(city)s, average-wage year %(year)s, in company %(company)s: add them in "
+                "Employees > Configuration > Contract Risk > Regional Parameters.",
+                city=city, year=wanted, company=company.name)
+        in_force = rows.filtered(lambda r: r.minimum_wage_from and r.minimum_wage_from <= termination_date)
+        minimum = (in_force.sorted("minimum_wage_from")[-1:] or row).minimum_wage
+        return row, minimum, fallback, ""
+
+    @api.model
+    def _hrcr_require(self, company, city, termination_date):
+        row, minimum, fallback, message = self._hrcr_lookup(company, city, termination_date)
+        if not row:
+            raise UserError(message)
+        return row, minimum, fallback

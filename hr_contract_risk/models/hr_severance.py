@@ -1,0 +1,232 @@
+import base64
+import logging
+
+import psycopg2.errors
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
+from odoo.tools import SQL
+
+from .hr_severance_mixin import INPUT_FIELDS, OUTPUT_FIELDS
+
+_logger = logging.getLogger(__name__)
+
+STATES = [
+    ("draft", "Draft"),
+    ("confirmed", "Confirmed"),
+    ("posted", "Posted"),
+    ("paid", "Paid"),
+    ("cancelled", "Cancelled"),
+]
+
+
+class HrSeverance(models.Model):
+    """A confirmed severance computation: the amounts owed when a contract ends, the
+    statement PDF (经济补偿金计算单) and ONE draft journal entry that finance posts."""
+
+    _name = "hr.severance"
+    _inherit = ["hr.severance.mixin", "mail.thread"]
+    _description = "Severance"
+    _order = "termination_date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
+    state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False, readonly=True)
+    employee_id = fields.Many2one(tracking=True, index=True)
+    department_id = fields.Many2one("hr.department", check_company=True)
+    termination_date = fields.Date(required=True, tracking=True)
+    hire_date = fields.Date(required=True)
+    termination_ground = fields.Selection(required=True, tracking=True)
+    average_monthly_wage = fields.Monetary(tracking=True)
+    wage_override_reason = fields.Text(
+        string="Reason for Changing W", help="Why the average wage differs from the wage history.")
+    total_amount = fields.Monetary(tracking=True)
+    move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False, check_company=True)
+    move_state = fields.Selection(related="move_id.state", string="Entry Status")
+    reversal_move_id = fields.Many2one("account.move", string="Reversal Entry", readonly=True, copy=False)
+    statement_attachment_id = fields.Many2one("ir.attachment", string="Statement", readonly=True, copy=False)
+
+    def init(self):
+        # At most one live severance per employee and termination date, enforced by the
+        # database: two users confirming at the same moment cannot both create one.
+        self.env.cr.execute(SQL(
+            "CREATE UNIQUE INDEX IF NOT EXISTS hr_severance_employee_date_active_uniq "
+            "ON hr_severance (employee_id, termination_date) WHERE state != 'cancelled'"
+        ))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("hr.severance") or "/"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        frozen = set(INPUT_FIELDS) | set(OUTPUT_FIELDS) | {"wage_override_reason"}
+        if frozen & set(vals) and any(rec.state != "draft" for rec in self):
+            raise UserError(_("A confirmed severance cannot be changed: cancel it and compute a new one."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_or_cancelled(self):
+        if any(rec.state not in ("draft", "cancelled") for rec in self):
+            raise UserError(_("Only draft or cancelled severances can be deleted."))
+
+    # ------------------------------------------------------------------ confirm
+
+    def _hrcr_lock(self):
+        """Lock the row (SELECT ... FOR UPDATE NOWAIT) and return its state in the database.
+
+        A second confirmation running at the same time fails at once with a clear error;
+        one that starts after the first committed finds the state no longer draft.
+        """
+        self.ensure_one()
+        self.flush_recordset()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(SQL("SELECT state FROM hr_severance WHERE id = %s FOR UPDATE NOWAIT", self.id))
+                row = self.env.cr.fetchone()
+        except psycopg2.errors.LockNotAvailable:
+            raise UserError(_(
+                "Severance %(name)s is being processed by another user. Reload it in a moment.", name=self.name
+            )) from None
+        return row and row[0]
+
+    def action_confirm(self):
+        for rec in self:
+            state = rec._hrcr_lock()
+            if state != "draft":
+                raise UserError(_("Severance %(name)s is already confirmed.", name=rec.name))
+            rec.invalidate_recordset(["state"])
+            rec._hrcr_run_engine(strict=True)
+            move = rec._hrcr_create_move() if rec.currency_id.compare_amounts(rec.total_amount, 0.0) > 0 else False
+            rec.write({"state": "confirmed", "move_id": move and move.id})
+            if not move:
+                rec.message_post(body=_("Nothing to pay for this ground: no journal entry was created."))
+            rec._hrcr_attach_statement()
+        return True
+
+    def _hrcr_move_lines(self, expense, payable):
+        self.ensure_one()
+        partner = self.employee_id.work_contact_id
+        # sudo: the analytic account of the department is set by HR/finance; HR officers may not read analytics
+        analytic = (self.department_id or self.employee_id.department_id).sudo().hrcr_analytic_account_id
+        distribution = {str(analytic.id): 100.0} if analytic else False
+        parts = [
+            (_("Economic compensation"), self.compensation_amount),
+            (_("Pay in lieu of notice"), self.notice_pay_amount),
+            (_("Untaken annual leave"), self.leave_pay_amount),
+            (_("Pre-2008 subsidies"), self.other_amount),
+        ]
+        lines = [
+            Command.create({
+                "name": f"{self.name} {label}: {self.employee_id.name}",
+                "account_id": expense.id,
+                "partner_id": partner.id,
+                "debit": amount,
+                "credit": 0.0,
+                "analytic_distribution": distribution,
+            })
+            for label, amount in parts if self.currency_id.compare_amounts(amount, 0.0) > 0
+        ]
+        lines.append(Command.create({
+            "name": _("%(ref)s Severance payable: %(employee)s", ref=self.name, employee=self.employee_id.name),
+            "account_id": payable.id,
+            "partner_id": partner.id,
+            "debit": 0.0,
+            "credit": self.total_amount,
+        }))
+        return lines
+
+    def _hrcr_create_move(self):
+        """ONE draft entry: debit the severance expense (analytic: department), credit the payable."""
+        self.ensure_one()
+        if not self.employee_id.work_contact_id:
+            raise UserError(_(
+                "Employee %(employee)s has no work contact: the journal entry needs a partner.",
+                employee=self.employee_id.name))
+        journal, expense, payable = self.company_id._hrcr_severance_accounting()
+        # sudo: HR officers confirm severances without accounting rights; the entry stays a draft
+        # that only finance (account.group_account_invoice) can post.
+        return self.env["account.move"].sudo().with_company(self.company_id).create({
+            "move_type": "entry",
+            "journal_id": journal.id,
+            "date": self.termination_date,
+            "ref": _("Severance %(ref)s: %(employee)s", ref=self.name, employee=self.employee_id.name),
+            "partner_id": self.employee_id.work_contact_id.id,
+            "line_ids": self._hrcr_move_lines(expense, payable),
+        })
+
+    def _hrcr_attach_statement(self):
+        """Render the statement (in the employee's language) and attach it to the record."""
+        self.ensure_one()
+        report_model = self.env["ir.actions.report"]
+        if report_model.get_wkhtmltopdf_state() == "install":
+            self.message_post(body=_("The statement PDF was not generated: wkhtmltopdf is not installed."))
+            return
+        content, report_type = report_model._render_qweb_pdf(
+            "hr_contract_risk.action_report_severance_statement", self.ids)
+        attachment = self.env["ir.attachment"].create({
+            "name": f"{self.name.replace('/', '_')}.{report_type}",
+            "type": "binary",
+            "datas": base64.b64encode(content),
+            "res_model": self._name,
+            "res_id": self.id,
+            "mimetype": "application/pdf" if report_type == "pdf" else "text/html",
+        })
+        self.write({"statement_attachment_id": attachment.id})
+        self.message_post(body=_("Severance statement generated."), attachment_ids=attachment.ids)
+
+    # ------------------------------------------------------------------ after confirm
+
+    def _hrcr_sync_from_moves(self, moves):
+        """Posted entry -> severance posted; entry back to draft -> confirmed (hook of account.move)."""
+        # sudo: called from account.move by finance users, who may not write HR records
+        severances = self.sudo().search([("move_id", "in", moves.ids), ("state", "in", ("confirmed", "posted"))])
+        for rec in severances:
+            new_state = "posted" if rec.move_id.state == "posted" else "confirmed"
+            if rec.state != new_state:
+                rec.write({"state": new_state})
+
+    def action_mark_paid(self):
+        for rec in self:
+            if rec.state != "posted":
+                raise UserError(_("Only severances whose journal entry is posted can be marked as paid."))
+            rec.state = "paid"
+        return True
+
+    def action_cancel(self):
+        for rec in self:
+            if rec.state == "cancelled":
+                continue
+            if rec.state == "paid":
+                raise UserError(_("Severance %(name)s is paid: reverse the payment in Accounting first.", name=rec.name))
+            move = rec.move_id
+            if move.state == "posted":
+                if not self.env.user.has_group("account.group_account_invoice"):
+                    raise UserError(_(
+                        "The journal entry of %(name)s is posted: only an accounting user can cancel the severance, "
+                        "which reverses the entry.", name=rec.name))
+                reversal = move._reverse_moves(
+                    [{"date": fields.Date.context_today(self), "ref": _("Reversal of %(ref)s", ref=move.ref)}],
+                    cancel=True)
+                rec.write({"reversal_move_id": reversal.id})
+            elif move.state == "draft":
+                # sudo: the draft entry was created by the confirmation; HR officers may cancel it
+                move.sudo().button_cancel()
+            rec.write({"state": "cancelled"})
+        return True
+
+    def action_open_move(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": self.move_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_print_statement(self):
+        return self.env.ref("hr_contract_risk.action_report_severance_statement").report_action(self)

@@ -1,0 +1,330 @@
+import dataclasses
+
+import psycopg2.errors
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..engine import labour_law
+
+# key of the advisory lock taken while a severance is created for an employee
+_LOCK_NAMESPACE = 740_312
+
+
+class HrSeveranceWizard(models.TransientModel):
+    """Compute a severance from the contract or the employee, then confirm it.
+
+    Accepts the context defaults ``default_employee_id``, ``default_contract_id``,
+    ``default_termination_ground`` and ``default_termination_date`` (used by the renewal
+    review and the departure flows).  Prefills W from the wage history (else the contract
+    wage, and says so), A and the minimum wage from the regional parameters.
+    """
+
+    _name = "hr.severance.wizard"
+    _inherit = ["hr.severance.mixin"]
+    _description = "Compute Severance"
+
+    company_id = fields.Many2one(compute="_compute_company_id", store=True, readonly=False, precompute=True)
+    contract_id = fields.Many2one(compute="_compute_contract_id", store=True, readonly=False, precompute=True)
+    hire_date = fields.Date(compute="_compute_hire_date", store=True, readonly=False, precompute=True)
+    termination_date = fields.Date(compute="_compute_termination_date", store=True, readonly=False, precompute=True)
+    # wage history
+    wage_history_average = fields.Monetary(
+        string="W from History", compute="_compute_wage_history", store=True,
+        help="Average of the wage lines, or the contract wage when there are none.")
+    wage_source = fields.Selection(compute="_compute_wage_history", store=True)
+    wage_months = fields.Integer(compute="_compute_wage_history", store=True)
+    wage_window_start = fields.Date(compute="_compute_wage_history", store=True)
+    wage_window_end = fields.Date(compute="_compute_wage_history", store=True)
+    wage_history_warning = fields.Char(compute="_compute_wage_history", store=True)
+    history_previous_month_wage = fields.Monetary(compute="_compute_wage_history", store=True)
+    history_leave_wage = fields.Monetary(compute="_compute_wage_history", store=True)
+    average_monthly_wage = fields.Monetary(compute="_compute_wage_prefill", store=True, readonly=False)
+    previous_month_wage = fields.Monetary(compute="_compute_wage_prefill", store=True, readonly=False)
+    leave_wage = fields.Monetary(compute="_compute_wage_prefill", store=True, readonly=False)
+    wage_changed = fields.Boolean(compute="_compute_wage_changed")
+    wage_override_reason = fields.Text(
+        string="Reason for Changing W", help="Required when W differs from the wage history.")
+    wage_info = fields.Char(compute="_compute_wage_info")
+    # regional parameters
+    work_city = fields.Char(compute="_compute_region", store=True)
+    region_id = fields.Many2one(compute="_compute_region", store=True)
+    region_fallback = fields.Boolean(compute="_compute_region", store=True)
+    region_message = fields.Char(compute="_compute_region", store=True)
+    local_average_wage = fields.Monetary(compute="_compute_region", store=True, readonly=False)
+    local_minimum_wage = fields.Monetary(compute="_compute_region", store=True, readonly=False)
+    # annual leave
+    cumulative_work_years = fields.Float(
+        digits=(16, 1), compute="_compute_cumulative_work_years", store=True,
+        readonly=False, help="Work years with all employers: 5, 10 or 15 days of annual leave (Paid Annual Leave "
+        "Regulations Art. 3). Prefilled with the service at this employer.")
+    leave_days_taken = fields.Float(
+        string="Leave Days Taken This Year", digits=(16, 1), compute="_compute_leave_days_taken", store=True,
+        readonly=False, help="Prefilled with the validated time off of allocation-based types (such as annual leave) "
+        "taken this calendar year up to the termination date; correct it if other types are included.")
+    untaken_leave_days = fields.Float(compute="_compute_untaken_leave_days", store=True, readonly=False)
+    medical_subsidy_months = fields.Float(compute="_compute_medical_subsidy_months", store=True, readonly=False)
+    money_rule = fields.Char(compute="_compute_money_rule")
+    has_pre2008_service = fields.Boolean(compute="_compute_money_rule")
+    severance_id = fields.Many2one("hr.severance", readonly=True)
+
+    # ------------------------------------------------------------------ prefill
+
+    @api.depends("employee_id")
+    def _compute_company_id(self):
+        for wiz in self:
+            wiz.company_id = wiz.employee_id.company_id or wiz.company_id or self.env.company
+
+    @api.depends("employee_id")
+    def _compute_contract_id(self):
+        for wiz in self:
+            if wiz.contract_id.employee_id != wiz.employee_id:
+                wiz.contract_id = wiz.employee_id.contract_id
+
+    @api.depends("employee_id", "contract_id")
+    def _compute_hire_date(self):
+        for wiz in self:
+            wiz.hire_date = wiz.employee_id.first_contract_date or wiz.contract_id.date_start or wiz.hire_date
+
+    @api.depends("contract_id")
+    def _compute_termination_date(self):
+        for wiz in self:
+            wiz.termination_date = (
+                wiz.contract_id.date_end or wiz.termination_date or fields.Date.context_today(self))
+
+    @api.depends("employee_id", "contract_id", "termination_date", "hire_date", "company_id")
+    def _compute_wage_history(self):
+        empty = {
+            "wage_history_average": 0.0, "wage_source": False, "wage_months": 0, "wage_window_start": False,
+            "wage_window_end": False, "wage_history_warning": False, "history_previous_month_wage": 0.0,
+            "history_leave_wage": 0.0,
+        }
+        History = self.env["hr.wage.history"]
+        for wiz in self:
+            employee = wiz.employee_id
+            if not (employee and wiz.termination_date):
+                wiz.update(empty)
+                continue
+            avg = History._hrcr_averages(
+                employee, {employee.id: wiz.termination_date}, {employee.id: wiz.hire_date},
+                wiz.company_id.hrcr_wage_include_overtime,
+            )[employee.id]
+            if avg.average is not None:
+                wiz.update({
+                    "wage_history_average": float(avg.average),
+                    "wage_source": "history",
+                    "wage_months": avg.months_used,
+                    "wage_window_start": avg.window_start,
+                    "wage_window_end": avg.window_end,
+                    "wage_history_warning": " ".join(wiz._hrcr_tr(m.text, m.params) for m in avg.warnings) or False,
+                    "history_previous_month_wage": float(avg.previous_month_wage or avg.average),
+                    "history_leave_wage": float(avg.leave_average),
+                })
+            else:
+                contract_wage = (wiz.contract_id or employee.contract_id).wage
+                wiz.update(dict(
+                    empty, wage_history_average=contract_wage, wage_source="contract",
+                    wage_window_start=avg.window_start, wage_window_end=avg.window_end,
+                    history_previous_month_wage=contract_wage, history_leave_wage=contract_wage,
+                ))
+
+    @api.depends("wage_history_average", "history_previous_month_wage", "history_leave_wage")
+    def _compute_wage_prefill(self):
+        for wiz in self:
+            wiz.average_monthly_wage = wiz.wage_history_average
+            wiz.previous_month_wage = wiz.history_previous_month_wage
+            wiz.leave_wage = wiz.history_leave_wage
+
+    @api.depends("average_monthly_wage", "wage_history_average")
+    def _compute_wage_changed(self):
+        for wiz in self:
+            wiz.wage_changed = bool(wiz.wage_source) and wiz.currency_id.compare_amounts(
+                wiz.average_monthly_wage, wiz.wage_history_average) != 0
+
+    @api.depends("wage_source", "wage_months", "wage_window_start", "wage_window_end", "wage_history_warning")
+    def _compute_wage_info(self):
+        for wiz in self:
+            text = wiz._hrcr_wage_source_text()
+            if wiz.wage_history_warning:
+                text = f"{text} {wiz.wage_history_warning}"
+            wiz.wage_info = text
+
+    @api.depends("employee_id", "contract_id", "termination_date", "company_id")
+    def _compute_region(self):
+        Region = self.env["hr.labour.region"]
+        for wiz in self:
+            if not (wiz.employee_id and wiz.termination_date):
+                wiz.update({"work_city": False, "region_id": False, "region_fallback": False,
+                            "region_message": False, "local_average_wage": 0.0, "local_minimum_wage": 0.0})
+                continue
+            city = Region._hrcr_city_of(wiz.employee_id, wiz.contract_id)
+            row, minimum, fallback, message = Region._hrcr_lookup(wiz.company_id, city, wiz.termination_date)
+            wiz.update({
+                "work_city": city,
+                "region_id": row.id,
+                "region_fallback": fallback,
+                "region_message": message or False,
+                "local_average_wage": row.average_monthly_wage if row else 0.0,
+                "local_minimum_wage": minimum if row else 0.0,
+            })
+
+    @api.depends("hire_date", "termination_date")
+    def _compute_cumulative_work_years(self):
+        for wiz in self:
+            if wiz.hire_date and wiz.termination_date and wiz.hire_date <= wiz.termination_date:
+                service = labour_law.service_length(wiz.hire_date, wiz.termination_date)
+                wiz.cumulative_work_years = service.total_months / 12.0
+            else:
+                wiz.cumulative_work_years = 0.0
+
+    @api.depends("employee_id", "termination_date")
+    def _compute_leave_days_taken(self):
+        for wiz in self:
+            if not (wiz.employee_id and wiz.termination_date):
+                wiz.leave_days_taken = 0.0
+                continue
+            # sudo: only the total of validated days is read, HR officers may lack Time Off rights
+            groups = self.env["hr.leave"].sudo()._read_group(
+                [
+                    ("employee_id", "=", wiz.employee_id.id),
+                    ("state", "=", "validate"),
+                    ("holiday_status_id.requires_allocation", "=", "yes"),
+                    ("request_date_from", ">=", wiz.termination_date.replace(month=1, day=1)),
+                    ("request_date_from", "<=", wiz.termination_date),
+                ],
+                [], ["number_of_days:sum"],
+            )
+            wiz.leave_days_taken = (groups[0][0] or 0.0) if groups else 0.0
+
+    @api.depends("cumulative_work_years", "leave_days_taken", "termination_date", "hire_date", "company_id")
+    def _compute_untaken_leave_days(self):
+        for wiz in self:
+            if not wiz.termination_date:
+                wiz.untaken_leave_days = 0.0
+                continue
+            months_here = 0
+            if wiz.hire_date and wiz.hire_date <= wiz.termination_date:
+                months_here = labour_law.service_length(wiz.hire_date, wiz.termination_date).total_months
+            due = labour_law.annual_leave_days_due(
+                wiz.termination_date, labour_law.to_decimal(wiz.cumulative_work_years or 0.0),
+                labour_law.to_decimal(wiz.leave_days_taken or 0.0), hire_date=wiz.hire_date,
+                continuous_12_months=months_here >= 12 or (wiz.cumulative_work_years or 0.0) >= 1,
+                config=wiz.company_id._hrcr_law_config(),
+            )
+            wiz.untaken_leave_days = due.days_due
+
+    @api.depends("company_id")
+    def _compute_medical_subsidy_months(self):
+        for wiz in self:
+            wiz.medical_subsidy_months = wiz.company_id.hrcr_pre2008_medical_subsidy_months
+
+    @api.depends("termination_ground", "hire_date")
+    def _compute_money_rule(self):
+        for wiz in self:
+            rule = labour_law.GROUNDS.get(wiz.termination_ground)
+            wiz.money_rule = rule.money if rule else False
+            wiz.has_pre2008_service = bool(wiz.hire_date and wiz.hire_date < labour_law.LCL_START)
+
+    # ------------------------------------------------------------------ confirm
+
+    def _hrcr_check_inputs(self):
+        self.ensure_one()
+        rule = labour_law.GROUNDS.get(self.termination_ground)
+        if not self.employee_id:
+            raise UserError(_("Choose the employee."))
+        if self.wage_changed and not (self.wage_override_reason or "").strip():
+            raise UserError(_(
+                "W was changed from %(history)s to %(wage)s: write the reason in 'Reason for Changing W'.",
+                history=self._hrcr_money(self.wage_history_average), wage=self._hrcr_money(self.average_monthly_wage)))
+        if self.currency_id.compare_amounts(self.total_amount, 0.0) > 0:
+            # the journal entry will be needed: fail now, before anything is created
+            self.company_id._hrcr_severance_accounting()
+            if not self.employee_id.work_contact_id:
+                raise UserError(_(
+                    "Employee %(employee)s has no work contact: the journal entry needs a partner.",
+                    employee=self.employee_id.name))
+        needs_region = rule is not None and rule.money != labour_law.MONEY_ZERO
+        if needs_region and (self.local_average_wage <= 0 or self.local_minimum_wage <= 0):
+            # report any other bad input first (dates, W, notice), then what to configure
+            if self.hire_date and self.termination_date:
+                try:
+                    labour_law.compute_severance(
+                        dataclasses.replace(self._hrcr_engine_input(), local_average_wage=1, local_minimum_wage=1),
+                        self.company_id._hrcr_law_config())
+                except labour_law.LabourLawError as exc:
+                    raise UserError(self._hrcr_tr(exc.msg.text, exc.msg.params)) from None
+            raise UserError(self.region_message or _(
+                "Enter the local average wage and minimum wage, or configure them in Employees > Configuration > "
+                "Contract Risk > Regional Parameters."))
+
+    def _hrcr_severance_vals(self):
+        self.ensure_one()
+        vals = {name: self[name] for name in (
+            "hire_date", "termination_date", "termination_ground", "notice_given", "no_fault_reason",
+            "average_monthly_wage", "previous_month_wage", "leave_wage", "local_average_wage", "local_minimum_wage",
+            "untaken_leave_days", "enterprise_average_wage", "pre2008_local_amount", "medical_subsidy_months",
+            "wage_source", "wage_months", "wage_window_start", "wage_window_end", "region_fallback",
+        )}
+        vals.update({
+            "company_id": self.company_id.id,
+            "employee_id": self.employee_id.id,
+            "contract_id": self.contract_id.id,
+            "department_id": (self.contract_id.department_id or self.employee_id.department_id).id,
+            "region_id": self.region_id.id,
+            "wage_override_reason": self.wage_override_reason if self.wage_changed else False,
+        })
+        return vals
+
+    def _hrcr_create_severance(self):
+        """Create the hr.severance once, even when two users confirm at the same moment:
+        an advisory lock per employee fails fast, and a partial unique index on
+        (employee, termination date) of live severances backs it in the database."""
+        self.ensure_one()
+        if self.severance_id:
+            raise UserError(_("This computation was already confirmed as %(name)s.", name=self.severance_id.name))
+        self._hrcr_check_inputs()
+        self._hrcr_run_engine(strict=True)
+        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", _LOCK_NAMESPACE, self.employee_id.id))
+        if not self.env.cr.fetchone()[0]:
+            raise UserError(_(
+                "A severance for %(employee)s is being confirmed by another user. Try again in a moment.",
+                employee=self.employee_id.name))
+        existing = self.env["hr.severance"].search([
+            ("employee_id", "=", self.employee_id.id), ("termination_date", "=", self.termination_date),
+            ("state", "!=", "cancelled"),
+        ], limit=1)
+        if existing:
+            raise UserError(_(
+                "Severance %(name)s already exists for %(employee)s ending on %(date)s: cancel it first to compute "
+                "a new one.", name=existing.name, employee=self.employee_id.name, date=self.termination_date))
+        try:
+            with self.env.cr.savepoint():
+                severance = self.env["hr.severance"].create(self._hrcr_severance_vals())
+                severance.flush_recordset()
+        except psycopg2.errors.UniqueViolation:
+            raise UserError(_(
+                "A severance for %(employee)s ending on %(date)s was just created by another user.",
+                employee=self.employee_id.name, date=self.termination_date)) from None
+        self.severance_id = severance
+        return severance
+
+    def _hrcr_open(self, severance):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.severance",
+            "res_id": severance.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    def action_confirm(self):
+        """Create the hr.severance, confirm it (draft entry + statement) and open it."""
+        severance = self._hrcr_create_severance()
+        severance.action_confirm()
+        return self._hrcr_open(severance)
+
+    def action_save_draft(self):
+        """Keep the computation as a draft severance, without accounting, to confirm later."""
+        return self._hrcr_open(self._hrcr_create_severance())
