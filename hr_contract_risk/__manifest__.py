@@ -13,6 +13,7 @@
     "data": [
         "security/hr_contract_risk_security.xml",
         "security/ir.model.access.csv",
+        "views/hr_contract_risk_menus.xml",
         "data/hr_si_stoppage_data.xml",
         "views/hr_si_city_mapping_views.xml",
         "views/hr_si_stoppage_views.xml",
@@ -30,7 +31,6 @@
         "wizard/hr_severance_register_wizard_views.xml",
         "views/hr_contract_severance_views.xml",
         "views/res_config_settings_severance_views.xml",
-        "views/hr_contract_risk_menus.xml",
         "views/hr_severance_menus.xml",
     ],
     "demo": [
