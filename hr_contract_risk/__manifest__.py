@@ -13,9 +13,21 @@
     "data": [
         "security/hr_contract_risk_security.xml",
         "security/ir.model.access.csv",
+        "data/hr_contract_risk_appraisal_data.xml",
+        "views/hr_kpi_template_views.xml",
+        "views/hr_kpi_appraisal_views.xml",
+        "views/hr_talk_log_views.xml",
+        "views/hr_contract_renewal_review_views.xml",
+        "views/hr_employee_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/hr_contract_renewal_review_report.xml",
         "views/hr_contract_risk_menus.xml",
+        "views/hr_contract_risk_appraisal_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        # TODO(integration): after feat/expiry's demo/hr_contract_risk_demo.xml (base records)
+        "demo/hr_contract_risk_appraisal_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "hr_contract_risk/static/tests/tours/*.js",

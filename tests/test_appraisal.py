@@ -315,3 +315,21 @@ def test_summarise():
     assert len(summary.streaks) == 1
     empty = ap.summarise([])
     assert empty.average is None and empty.trend is None
+
+
+@pytest.mark.parametrize(
+    ("day", "periodicity", "expected"),
+    [
+        (date(2024, 2, 15), ap.MONTHLY, (date(2024, 2, 1), date(2024, 2, 29))),
+        (date(2024, 12, 31), ap.MONTHLY, (date(2024, 12, 1), date(2024, 12, 31))),
+        (date(2024, 5, 20), ap.QUARTERLY, (date(2024, 4, 1), date(2024, 6, 30))),
+        (date(2024, 12, 1), ap.QUARTERLY, (date(2024, 10, 1), date(2024, 12, 31))),
+    ],
+)
+def test_period_bounds(day, periodicity, expected):
+    assert ap.period_bounds(day, periodicity) == expected
+
+
+def test_period_bounds_rejects_unknown():
+    with pytest.raises(ValueError):
+        ap.period_bounds(date(2024, 1, 1), "weekly")

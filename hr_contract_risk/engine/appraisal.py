@@ -22,6 +22,8 @@ Design decisions (see README, "Appraisals, decline alerts and the renewal review
 from dataclasses import dataclass, field
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 HIGHER = "higher"
 LOWER = "lower"
 DIRECTIONS = (HIGHER, LOWER)
@@ -369,3 +371,25 @@ def summarise(periods, thresholds=None, n=3, threshold=60.0, mode=MODE_SCORE):
         grades=tuple(grade(p.total_score, thresholds) for p in periods),
         streaks=tuple(find_streaks(periods, n, threshold, mode)),
     )
+
+
+# ---------------------------------------------------------------------------
+# Periods
+# ---------------------------------------------------------------------------
+
+MONTHLY = "monthly"
+QUARTERLY = "quarterly"
+PERIODICITIES = (MONTHLY, QUARTERLY)
+
+
+def period_bounds(day, periodicity=MONTHLY):
+    """(first day, last day) of the month or calendar quarter containing ``day``."""
+    if periodicity == MONTHLY:
+        start = day.replace(day=1)
+        months = 1
+    elif periodicity == QUARTERLY:
+        start = day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+        months = 3
+    else:
+        raise ValueError("unknown periodicity %r" % (periodicity,))
+    return start, start + relativedelta(months=months, days=-1)

@@ -1,0 +1,1 @@
+from . import hr_kpi_appraisal_acknowledge
