@@ -30,8 +30,10 @@ class HrEmployee(models.Model):
         string="Medical Period Entitlement (months)", compute="_compute_hrcr_medical_period",
         groups="hr.group_hr_user", help="劳部发〔1994〕479号 Art. 3, from total work years and years here.")
     # --- appraisals ---
-    kpi_appraisal_ids = fields.One2many("hr.kpi.appraisal", "employee_id", groups="hr.group_hr_user")
-    kpi_appraisal_count = fields.Integer(compute="_compute_kpi_appraisal_count", groups="hr.group_hr_user")
+    kpi_appraisal_ids = fields.One2many("hr.kpi.appraisal", "employee_id", string="KPI Appraisals",
+                                        groups="hr.group_hr_user")
+    kpi_appraisal_count = fields.Integer(compute="_compute_kpi_appraisal_count", string="Appraisal Count",
+                                         groups="hr.group_hr_user")
 
     @api.depends("hrcr_total_work_years", "first_contract_date")
     def _compute_hrcr_medical_period(self):

@@ -4,7 +4,7 @@ from odoo import fields, models
 class HrEmployeePublic(models.Model):
     _inherit = "hr.employee.public"
 
-    kpi_appraisal_count = fields.Integer(compute="_compute_kpi_appraisal_count")
+    kpi_appraisal_count = fields.Integer(compute="_compute_kpi_appraisal_count", string="Appraisal Count")
 
     def _compute_kpi_appraisal_count(self):
         # counted with the reader's record rules: own confirmed ones, or the team's for a manager

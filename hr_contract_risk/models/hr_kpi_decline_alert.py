@@ -19,6 +19,7 @@ class HrKpiDeclineAlert(models.Model):
     _description = "Performance Decline Alert"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "start_date desc, id desc"
+    _mail_post_access = "read"  # managers (read-only) mark their alert activities done
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one("hr.employee", required=True, index=True, readonly=True)

@@ -15,7 +15,7 @@ class HrKpiFeedback(models.Model):
 
     _name = "hr.kpi.feedback"
     _description = "360 Feedback"
-    _inherit = ["mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "appraisal_id, relationship, id"
 
     appraisal_id = fields.Many2one("hr.kpi.appraisal", required=True, ondelete="cascade", index=True)

@@ -221,10 +221,13 @@ class TestAppraisalAccess(AppraisalCase):
             draft.write({"comment": "words in the peer's mouth"})
         with self.assertRaises(AccessError):
             draft.with_user(self.user_hr).line_ids[:1].write({"rating": "5"})
+        draft.action_request()
+        self.assertEqual(draft.sudo().activity_ids.user_id, self.user_peer)
         mine = draft.with_user(self.user_peer)
         mine.line_ids.write({"rating": "5"})
         mine.action_submit()
         self.assertEqual(mine.state, "submitted")
+        self.assertFalse(draft.sudo().activity_ids, "the reviewer's to-do is done on submit")
         self.assertAlmostEqual(mine.score, 100.0)
         # the peer does not see other feedback, nor the appraisal itself
         with self.assertRaises(AccessError):

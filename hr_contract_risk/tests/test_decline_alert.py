@@ -84,6 +84,10 @@ class TestDeclineAlert(AppraisalCase):
         self.env["hr.kpi.appraisal"].search([("employee_id", "=", self.emp.id)]).sudo().write({"state": "confirmed"})
         alert = self.run_cron()
         self.assertEqual(self.Alert.with_user(self.user_manager).search([]), alert)
+        # the manager (read-only on alerts) marks their to-do done
+        todo = alert.activity_ids.filtered(lambda a: a.user_id == self.user_manager)
+        todo.with_user(self.user_manager).action_feedback(feedback="Talked with him; training booked.")
+        self.assertEqual(alert.activity_ids.user_id, self.user_hr)
         self.assertFalse(self.Alert.with_user(self.user_other_manager).search([]))
         self.assertFalse(self.Alert.with_user(self.user_emp).search([]))
 
