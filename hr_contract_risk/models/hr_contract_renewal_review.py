@@ -133,8 +133,8 @@ class HrContractRenewalReview(models.Model):
     @api.depends("employee_id.name", "end_date")
     def _compute_name(self):
         for rev in self:
-            rev.name = _("Renewal review %(employee)s %(date)s", employee=rev.employee_id.name or "",
-                         date=rev.end_date or "")
+            # stored: language-neutral (the form's breadcrumb says what it is)
+            rev.name = "%s - %s" % (rev.employee_id.name or "", rev.end_date or "")
 
     def _hrcr_ref_date(self):
         """Reference date of the evaluation window: the decision date once decided,
@@ -317,7 +317,7 @@ class HrContractRenewalReview(models.Model):
         rows = [Markup("<ul class='list-unstyled o_hrcr_checklist'>")]
         for item in items:
             icon = "fa-check-square-o text-success" if item.done else "fa-square-o text-danger"
-            rows.append(Markup("<li><i class='fa %s'/> %s</li>") % (icon, self._hrcr_render(item.msg)))
+            rows.append(Markup("<li><i class='fa %s'></i> %s</li>") % (icon, self._hrcr_render(item.msg)))
         rows.append(Markup("</ul>"))
         return Markup("").join(rows)
 
@@ -485,14 +485,19 @@ class HrContractRenewalReview(models.Model):
         model_id = self.env["ir.model"]._get_id(self._name)
         contracts = self.contract_id.sudo()  # hr_responsible_id of the reviewed contracts only
         contracts.fetch(["hr_responsible_id", "date_end"])
-        vals = [{
-            "res_model_id": model_id, "res_id": rev.id, "activity_type_id": todo.id,
-            "user_id": rev.contract_id.sudo().hr_responsible_id.id or self.env.uid,
-            "summary": self.env._("Renewal review: decide before %(date)s", date=rev.end_date),
-            "date_deadline": rev.end_date,
-        } for rev in self]
+        vals = []
+        for rev in self:
+            user = rev.contract_id.sudo().hr_responsible_id or self.env.user
+            vals.append({
+                "res_model_id": model_id, "res_id": rev.id, "activity_type_id": todo.id, "user_id": user.id,
+                "summary": rev.with_context(lang=user.lang)._hrcr_todo_summary(),
+                "date_deadline": rev.end_date,
+            })
         if vals:
             self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals)
+
+    def _hrcr_todo_summary(self):
+        return _("Renewal review: decide before %(date)s", date=self.end_date)
 
     def _hrcr_report_lang(self):
         """The employee's language for the PDF (zh_CN or English), as Odoo's t-lang expects."""

@@ -237,14 +237,18 @@ class HrKpiAppraisal(models.Model):
         todo = self.env.ref("mail.mail_activity_data_todo")
         for rec in self:
             user = rec.employee_id.sudo().user_id  # the employee's login (hr.employee private field)
-            body = _("Your appraisal for %(period)s is confirmed: total score %(score)s, grade %(grade)s. "
-                     "Please read it and add your acknowledgement.",
-                     period=rec.period_label, score="%.1f" % rec.total_score, grade=rec.grade or "-")
+            summary, body = rec.with_context(lang=user.lang or self.env.lang)._hrcr_notification_texts()
             rec.message_post(body=body, partner_ids=user.partner_id.ids, subtype_xmlid="mail.mt_comment")
             if user:
-                rec.activity_schedule(
-                    activity_type_id=todo.id, user_id=user.id,
-                    summary=_("Acknowledge your appraisal"), note=body)
+                rec.activity_schedule(activity_type_id=todo.id, user_id=user.id, summary=summary, note=body)
+
+    def _hrcr_notification_texts(self):
+        """(summary, body) of the confirmation notice, in the language of ``self.env``."""
+        self.ensure_one()
+        body = _("Your appraisal for %(period)s is confirmed: total score %(score)s, grade %(grade)s. "
+                 "Please read it and add your acknowledgement.",
+                 period=self.period_label, score="%.1f" % self.total_score, grade=self.grade or "-")
+        return _("Acknowledge your appraisal"), body
 
     def action_open_acknowledge(self):
         self.ensure_one()

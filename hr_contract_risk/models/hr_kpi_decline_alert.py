@@ -125,22 +125,22 @@ class HrKpiDeclineAlert(models.Model):
         vals = []
         for alert in self:
             employee = alert.employee_id
-            note = alert._hrcr_alert_note()
-            users = set()
             hr_user = employee.contract_id.hr_responsible_id or company.hrcr_decline_hr_user_id
-            if hr_user:
-                users.add(hr_user.id)
-            if employee.parent_id.user_id:
-                users.add(employee.parent_id.user_id.id)
-            for user_id in sorted(users):
+            users = (hr_user | employee.parent_id.user_id).sorted("id")
+            for user in users:
+                # written in the recipient's language
+                localized = alert.with_context(lang=user.lang)
                 vals.append({
                     "res_model_id": model_id, "res_id": alert.id, "activity_type_id": todo.id,
-                    "user_id": user_id, "note": note,
-                    "summary": _("Performance decline: %(name)s", name=employee.name),
+                    "user_id": user.id, "note": localized._hrcr_alert_note(),
+                    "summary": localized._hrcr_alert_summary(),
                     "date_deadline": fields.Date.context_today(self),
                 })
         if vals:
             self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals)
+
+    def _hrcr_alert_summary(self):
+        return _("Performance decline: %(name)s", name=self.employee_id.name)
 
     def _hrcr_alert_note(self):
         self.ensure_one()
