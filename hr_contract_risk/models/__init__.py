@@ -12,3 +12,16 @@ from . import hr_wage_history
 from . import hr_severance_mixin
 from . import hr_severance
 from . import account_move
+from . import hr_employee
+from . import hr_employee_public
+from . import hr_kpi_competency
+from . import hr_kpi_template
+from . import hr_kpi_template_line
+from . import hr_kpi_appraisal
+from . import hr_kpi_appraisal_line
+from . import hr_kpi_feedback
+from . import hr_kpi_feedback_line
+from . import hr_training_course
+from . import hr_kpi_decline_alert
+from . import hr_talk_log
+from . import hr_contract_renewal_review

@@ -4,3 +4,7 @@ from . import test_stoppage_tour
 from . import test_severance
 from . import test_severance_concurrency
 from . import test_severance_tour
+from . import test_appraisal
+from . import test_decline_alert
+from . import test_renewal_review
+from . import test_renewal_review_tour

@@ -2,3 +2,4 @@ from . import hr_si_stoppage_wizard
 from . import hr_departure_wizard
 from . import hr_severance_wizard
 from . import hr_severance_register_wizard
+from . import hr_kpi_appraisal_acknowledge

@@ -1,0 +1,444 @@
+"""Legal checks for a fixed-term contract reaching its end (renewal review).
+
+Pure Python (no Odoo).  Implements /work/shared/domain/prc-labour-rules.md:
+
+* LCL Art. 14 open-ended entitlement (§1.7): 10 years' continuous service
+  counted from hire including pre-2008 years (Reg 9), or 2 consecutive
+  fixed-term contracts concluded from 2008-01-01 (Art. 97) with no Art. 39 /
+  40(1) / 40(2) situation; binding when the employee proposes or agrees to
+  renew and did not ask for a fixed term.  Whether the employer may simply let
+  the *second* fixed-term contract expire is a company setting
+  (``employer_may_refuse_second_renewal``); the default follows the SPC's 2025
+  position (Interpretation II, 法释〔2025〕12号): it may not.
+* LCL Art. 42 protections and Art. 45 automatic extension (§1.6).
+* LCL Art. 40(2): incompetence must be proven and followed by training or
+  reassignment before it counts; the evidence checklist says what is missing.
+* The 479号 medical-period table (§1.6).
+
+Each check returns ``Finding`` objects: ``code``, ``article``, ``severity``
+(``block`` / ``warn`` / ``info``), a translatable ``Msg`` and the decisions it
+blocks.  A decision is forbidden when a finding blocks it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from .i18n import Msg, _lt
+
+BLOCK = "block"
+WARN = "warn"
+INFO = "info"
+SEVERITIES = (BLOCK, WARN, INFO)
+
+RENEW_SAME = "renew_same"
+RENEW_OPEN_ENDED = "renew_open_ended"
+RENEW_WORSE = "renew_worse"
+NOT_RENEW = "not_renew"
+DECISIONS = (RENEW_SAME, RENEW_OPEN_ENDED, RENEW_WORSE, NOT_RENEW)
+FIXED_TERM_DECISIONS = frozenset({RENEW_SAME, RENEW_WORSE})
+
+WISH_RENEW = "renew"  # proposes or agrees to renew (any term)
+WISH_FIXED_TERM = "renew_fixed"  # asks for a fixed-term contract (Art. 14 exception)
+WISH_LEAVE = "not_renew"  # does not want to renew
+WISH_UNKNOWN = "unknown"
+WISHES = (WISH_RENEW, WISH_FIXED_TERM, WISH_LEAVE, WISH_UNKNOWN)
+
+REASON_INCOMPETENCE = "incompetence"
+REASON_ATTITUDE = "attitude"
+
+LCL_IN_FORCE = date(2008, 1, 1)
+DEFAULT_MAX_GAP_DAYS = 31
+
+GROUND_TEN_YEARS = "ten_years"
+GROUND_TWO_FIXED = "two_fixed_terms"
+GROUND_DEEMED = "deemed_open_ended"
+
+
+@dataclass(frozen=True)
+class Contract:
+    """A labour contract with this employer; ``end`` None means open-ended."""
+
+    start: date
+    end: date = None
+
+    @property
+    def fixed_term(self):
+        return self.end is not None
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    article: str
+    severity: str
+    msg: Msg
+    blocks: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the renewal review knows about the employee at the contract's end."""
+
+    contracts: tuple
+    end_date: date
+    hire_date: date = None
+    employee_wish: str = WISH_UNKNOWN
+    pregnancy_nursing: bool = False
+    medical_period_until: date = None
+    occupational_injury: bool = False
+    statutory_retirement_date: date = None
+    art39: bool = False
+    art40_1: bool = False
+    art40_2: bool = False
+    reason: str = None
+    employer_may_refuse_second_renewal: bool = False
+    max_gap_days: int = DEFAULT_MAX_GAP_DAYS
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    entitled: bool
+    grounds: tuple
+    service_start: date
+    service_years: float
+    fixed_term_count: int
+    exception_applies: bool
+    must_offer_open_ended: bool
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    code: str
+    done: bool
+    msg: Msg
+
+
+# ---------------------------------------------------------------------------
+# Service and contract chain
+# ---------------------------------------------------------------------------
+
+
+def service_years(start, end):
+    """Years from ``start`` to ``end`` counting both days, as a float (whole years + months/12 + days/365)."""
+    if not start or not end or end < start:
+        return 0.0
+    delta = relativedelta(end + timedelta(days=1), start)
+    return delta.years + delta.months / 12.0 + delta.days / 365.0
+
+
+def served_at_least(start, end, years):
+    """Whether ``years`` full years have been served from ``start`` to ``end`` inclusive."""
+    if not start or not end:
+        return False
+    return start + relativedelta(years=years) <= end + timedelta(days=1)
+
+
+def _sorted_contracts(contracts):
+    return sorted(contracts, key=lambda c: (c.start, c.end or date.max))
+
+
+def continuous_chain(contracts, end_date, max_gap_days=DEFAULT_MAX_GAP_DAYS):
+    """The contracts forming the continuous employment that ends with the
+    contract ending on ``end_date`` (or the latest contract starting before it),
+    oldest first.  A gap of more than ``max_gap_days`` between two contracts
+    breaks the chain (an implementation choice: the law does not set a number).
+    """
+    ordered = [c for c in _sorted_contracts(contracts) if c.start <= end_date]
+    if not ordered:
+        return []
+    idx = next((i for i in range(len(ordered) - 1, -1, -1) if ordered[i].end == end_date), len(ordered) - 1)
+    chain = [ordered[idx]]
+    for prev in reversed(ordered[:idx]):
+        current = chain[0]
+        if prev.end is None:
+            # an earlier open-ended contract that was followed by another one:
+            # it ended somehow; treat it as adjacent (it is continuous service)
+            chain.insert(0, prev)
+            continue
+        gap = (current.start - prev.end).days - 1
+        if gap > max_gap_days:
+            break
+        chain.insert(0, prev)
+    return chain
+
+
+def consecutive_fixed_terms_since_2008(chain):
+    """Fixed-term contracts concluded from 2008-01-01 (Art. 97 ¶1) at the end of
+    the chain, counted backwards until an open-ended contract or a pre-2008 one."""
+    count = 0
+    for contract in reversed(chain):
+        if not contract.fixed_term or contract.start < LCL_IN_FORCE:
+            break
+        count += 1
+    return count
+
+
+def open_ended_entitlement(facts):
+    """Art. 14 ¶2 entitlement at the end of the reviewed contract."""
+    chain = continuous_chain(facts.contracts, facts.end_date, facts.max_gap_days)
+    chain_start = chain[0].start if chain else facts.end_date
+    service_start = min(facts.hire_date, chain_start) if facts.hire_date else chain_start
+    fixed = consecutive_fixed_terms_since_2008(chain)
+    grounds = []
+    if facts.hire_date and chain and chain[0].start > facts.hire_date + relativedelta(years=1):
+        grounds.append(GROUND_DEEMED)
+    if served_at_least(service_start, facts.end_date, 10):
+        grounds.append(GROUND_TEN_YEARS)
+    exception = bool(facts.art39 or facts.art40_1 or facts.art40_2)
+    if fixed >= 2 and not exception:
+        grounds.append(GROUND_TWO_FIXED)
+    entitled = bool(grounds)
+    must = GROUND_DEEMED in grounds or (entitled and facts.employee_wish == WISH_RENEW)
+    return Entitlement(
+        entitled=entitled,
+        grounds=tuple(grounds),
+        service_start=service_start,
+        service_years=service_years(service_start, facts.end_date),
+        fixed_term_count=fixed,
+        exception_applies=exception and fixed >= 2,
+        must_offer_open_ended=must,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Medical period (劳部发〔1994〕479号 Art. 3)
+# ---------------------------------------------------------------------------
+
+
+def medical_period_months(total_work_years, years_at_employer):
+    """Medical period in months from the 479号 Art. 3 table.
+
+    ======================  ======================  ======
+    total work years        years at this employer  months
+    ======================  ======================  ======
+    < 10                    < 5                     3
+    < 10                    >= 5                    6
+    >= 10                   < 5                     6
+    >= 10                   5 - < 10                9
+    >= 10                   10 - < 15               12
+    >= 10                   15 - < 20               18
+    >= 10                   >= 20                   24
+    ======================  ======================  ======
+    """
+    if total_work_years < 0 or years_at_employer < 0:
+        raise ValueError("work years must not be negative")
+    total = max(total_work_years, years_at_employer)
+    if total < 10:
+        return 3 if years_at_employer < 5 else 6
+    for limit, months in ((5, 6), (10, 9), (15, 12), (20, 18)):
+        if years_at_employer < limit:
+            return months
+    return 24
+
+
+# ---------------------------------------------------------------------------
+# Findings
+# ---------------------------------------------------------------------------
+
+
+def _iso(d):
+    return d.isoformat() if d else ""
+
+
+def protection_findings(facts):
+    """Art. 42 conditions holding at the contract's end, with Art. 45 extension."""
+    found = []
+    end = facts.end_date
+    stop = frozenset({NOT_RENEW})
+    if facts.occupational_injury:
+        found.append(Finding(
+            "art42_occupational", "LCL 42(1)(2), 45", BLOCK,
+            Msg(_lt("Occupational disease (suspected or confirmed) or work injury (Art. 42(1)(2)): the contract "
+                    "may not be ended at expiry; it is extended until the condition ends, and for a confirmed "
+                    "loss of working capacity the work-injury insurance rules decide (Art. 45).")),
+            stop))
+    if facts.medical_period_until and facts.medical_period_until >= end:
+        found.append(Finding(
+            "art42_medical_period", "LCL 42(3), 45", BLOCK,
+            Msg(_lt("Within the medical period until %(until)s (Art. 42(3)): the contract is extended "
+                    "automatically until the medical period ends (Art. 45)."), {"until": _iso(facts.medical_period_until)}),
+            stop))
+    if facts.pregnancy_nursing:
+        found.append(Finding(
+            "art42_pregnancy", "LCL 42(4), 45", BLOCK,
+            Msg(_lt("Pregnant, on maternity leave or nursing (Art. 42(4)): the contract is extended "
+                    "automatically until the nursing period ends (Art. 45).")),
+            stop))
+    retirement = facts.statutory_retirement_date
+    if retirement:
+        chain = continuous_chain(facts.contracts, end, facts.max_gap_days)
+        start = chain[0].start if chain else end
+        if facts.hire_date:
+            start = min(start, facts.hire_date)
+        if retirement <= end:
+            found.append(Finding(
+                "art44_retirement", "LCL 44(2), Reg 21", INFO,
+                Msg(_lt("The employee reaches the statutory retirement age on %(date)s: the contract ends "
+                        "(Art. 44(2), Reg 21)."), {"date": _iso(retirement)})))
+        elif served_at_least(start, end, 15) and end > retirement - relativedelta(years=5):
+            found.append(Finding(
+                "art42_long_service", "LCL 42(5), 45", BLOCK,
+                Msg(_lt("At least 15 consecutive years with this employer and fewer than 5 years to the "
+                        "statutory retirement age (%(date)s) (Art. 42(5)): the contract is extended "
+                        "automatically (Art. 45)."), {"date": _iso(retirement)}),
+                stop))
+    return found
+
+
+def entitlement_findings(facts, ent=None):
+    ent = ent or open_ended_entitlement(facts)
+    found = []
+    params = {"years": "%.1f" % ent.service_years, "count": ent.fixed_term_count}
+    if GROUND_DEEMED in ent.grounds:
+        found.append(Finding(
+            "art14_deemed", "LCL 14 ¶3, Reg 7", BLOCK,
+            Msg(_lt("No written contract within one year of hire: an open-ended contract is deemed concluded "
+                    "(Art. 14 last paragraph, Reg 7); the fixed-term expiry does not apply.")),
+            frozenset({NOT_RENEW, RENEW_SAME, RENEW_WORSE})))
+        return found
+    if ent.exception_applies:
+        found.append(Finding(
+            "art14_exception", "LCL 14(3), 39, 40(1), 40(2)", INFO,
+            Msg(_lt("%(count)s consecutive fixed-term contracts since 2008, but an Art. 39, 40(1) or 40(2) "
+                    "situation is documented: the second-contract entitlement (Art. 14(3)) does not apply."),
+                params)))
+    if not ent.entitled:
+        if not ent.exception_applies:
+            found.append(Finding(
+                "art14_not_entitled", "LCL 14, 44(1)", INFO,
+                Msg(_lt("No open-ended entitlement: %(years)s years of continuous service, %(count)s consecutive "
+                        "fixed-term contract(s) since 2008. The contract may end at expiry (Art. 44(1)); "
+                        "economic compensation is owed unless the employee refuses same or better terms "
+                        "(Art. 46(5))."), params)))
+        return found
+    ten = GROUND_TEN_YEARS in ent.grounds
+    wish = facts.employee_wish
+    if ten:
+        text = _lt("Entitled to an open-ended contract: %(years)s years of continuous service, counted from hire "
+                   "including years before 2008 (Art. 14(1), Reg 9).")
+        article = "LCL 14(1), Reg 9"
+    else:
+        text = _lt("Entitled to an open-ended contract: %(count)s consecutive fixed-term contracts concluded "
+                   "since 2008-01-01 and no Art. 39, 40(1) or 40(2) situation (Art. 14(3), Art. 97).")
+        article = "LCL 14(3), 97"
+    if wish == WISH_RENEW:
+        blocks = {RENEW_SAME, RENEW_WORSE}
+        may_refuse = facts.employer_may_refuse_second_renewal and not ten
+        if not may_refuse:
+            blocks.add(NOT_RENEW)
+        found.append(Finding("art14_entitled", article + ", 82, 87", BLOCK, Msg(text, params), frozenset(blocks)))
+        if may_refuse:
+            found.append(Finding(
+                "art14_regional_refusal", "LCL 14(3); SPC Interpretation II (2025)", WARN,
+                Msg(_lt("Company setting: the employer may refuse to renew after a second fixed-term contract "
+                        "(former Shanghai 2009 opinion). The national position since 2025-09-01 (SPC "
+                        "Interpretation II) is that it may not; a refusal risks 2N (Art. 87)."))))
+        found.append(Finding(
+            "art14_request", "LCL 14, 82 ¶2, 87", INFO,
+            Msg(_lt("The employee asks to renew: only an open-ended contract is lawful. Refusing costs double "
+                    "wages from when it should have been signed (Art. 82 ¶2) or 2N for unlawful "
+                    "termination (Art. 87)."))))
+    elif wish == WISH_FIXED_TERM:
+        found.append(Finding("art14_entitled", article, INFO, Msg(text, params)))
+        found.append(Finding(
+            "art14_fixed_term_requested", "LCL 14 ¶2", INFO,
+            Msg(_lt("The employee asked for a fixed-term contract (Art. 14 ¶2 exception): keep the written "
+                    "request as evidence."))))
+    elif wish == WISH_LEAVE:
+        found.append(Finding("art14_entitled", article, INFO, Msg(text, params)))
+        found.append(Finding(
+            "art14_employee_declines", "LCL 44(1), 46(5)", INFO,
+            Msg(_lt("The employee does not wish to renew: the contract ends at expiry (Art. 44(1)). Keep the "
+                    "written statement; no compensation is owed only if the employer offered same or better "
+                    "terms (Art. 46(5))."))))
+    else:
+        found.append(Finding("art14_entitled", article, WARN, Msg(text, params)))
+        found.append(Finding(
+            "art14_wish_unknown", "LCL 14", WARN,
+            Msg(_lt("Record whether the employee asks to renew: if they do, only an open-ended contract is "
+                    "lawful."))))
+    return found
+
+
+def reason_findings(facts, evidence_complete=None):
+    found = []
+    if facts.reason == REASON_ATTITUDE:
+        found.append(Finding(
+            "attitude_not_a_ground", "LCL 39, 40", WARN,
+            Msg(_lt("\"Attitude\" is not a statutory ground: only Art. 39 misconduct or Art. 40 situations "
+                    "count, proven by evidence."))))
+    if facts.reason == REASON_INCOMPETENCE and not (facts.art40_2 or evidence_complete):
+        found.append(Finding(
+            "art40_2_training_first", "LCL 40(2)", WARN,
+            Msg(_lt("Incompetence counts only when proven and still present after training or "
+                    "reassignment (Art. 40(2)): the evidence checklist is incomplete."))))
+    return found
+
+
+def evaluate(facts, evidence_complete=None):
+    """All findings for the renewal review, most severe first (stable order)."""
+    ent = open_ended_entitlement(facts)
+    found = protection_findings(facts) + entitlement_findings(facts, ent) + reason_findings(facts, evidence_complete)
+    if any(f.code.startswith("art42_") for f in found):
+        found.append(Finding(
+            "art45_extension", "LCL 45", INFO,
+            Msg(_lt("Art. 45: a fixed-term contract expiring while an Art. 42 condition holds is extended "
+                    "until the condition ends; ending it at the nominal expiry date is unlawful (2N, Art. 87)."))))
+    order = {BLOCK: 0, WARN: 1, INFO: 2}
+    return sorted(found, key=lambda f: order[f.severity])
+
+
+def blocking(findings, decision):
+    """The findings that forbid ``decision``."""
+    if decision not in DECISIONS:
+        raise ValueError("unknown decision %r" % (decision,))
+    return [f for f in findings if f.severity == BLOCK and decision in f.blocks]
+
+
+def is_allowed(findings, decision):
+    return not blocking(findings, decision)
+
+
+def allowed_decisions(findings):
+    return tuple(d for d in DECISIONS if is_allowed(findings, d))
+
+
+# ---------------------------------------------------------------------------
+# Evidence completeness for a non-renewal citing incompetence
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    below_threshold_appraisals: int = 0
+    talk_logs: int = 0
+    training_or_reassignment_offered: bool = False
+    below_after_training: bool = False
+    notes: tuple = field(default_factory=tuple)
+
+
+def incompetence_checklist(evidence):
+    """Checklist of the evidence needed before incompetence can be relied on."""
+    return [
+        CheckItem("appraisal_below", evidence.below_threshold_appraisals > 0,
+                  Msg(_lt("At least one confirmed appraisal below the threshold (%(count)s found)"),
+                      {"count": evidence.below_threshold_appraisals})),
+        CheckItem("talk_log", evidence.talk_logs > 0,
+                  Msg(_lt("At least one recorded performance talk or warning (%(count)s found)"),
+                      {"count": evidence.talk_logs})),
+        CheckItem("training_offered", bool(evidence.training_or_reassignment_offered),
+                  Msg(_lt("Training or reassignment offered (Art. 40(2))"))),
+        CheckItem("below_after_training", bool(evidence.below_after_training),
+                  Msg(_lt("Still below the threshold in a confirmed appraisal after the training or "
+                          "reassignment (Art. 40(2))"))),
+    ]
+
+
+def checklist_complete(items):
+    return all(item.done for item in items)
+
+
+def checklist_missing(items):
+    return [item for item in items if not item.done]

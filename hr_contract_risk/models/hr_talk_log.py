@@ -1,0 +1,73 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class HrTalkLog(models.Model):
+    """A recorded conversation with an employee: evidence for the renewal review.
+
+    Editable until the renewal review that relies on it is decided; then
+    locked (no edit, no delete).  Managers log talks for their team.
+    """
+
+    _name = "hr.talk.log"
+    _description = "Talk Log"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, tracking=True,
+                                  domain="[('company_id', '=', company_id)]")
+    company_id = fields.Many2one("res.company", compute="_compute_company", store=True, readonly=False,
+                                 precompute=True, required=True, index=True)
+    department_id = fields.Many2one(related="employee_id.department_id", store=True, string="Department")
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
+    kind = fields.Selection(
+        [("performance", "Performance Talk"), ("warning", "Warning"), ("training_offer", "Training Offer"),
+         ("other", "Other")], required=True, default="performance", tracking=True, index=True)
+    participant_ids = fields.Many2many("hr.employee", "hr_talk_log_participant_rel", "talk_log_id", "employee_id",
+                                       string="Participants")
+    author_id = fields.Many2one("res.users", string="Recorded by", default=lambda self: self.env.user,
+                                readonly=True)
+    content = fields.Text(required=True, tracking=True)
+    employee_response = fields.Text(tracking=True)
+    course_id = fields.Many2one("hr.training.course", string="Training Offered", tracking=True,
+                                help="For a training offer (LCL Art. 40(2): training or reassignment before "
+                                "incompetence can be relied on).")
+    attachment_ids = fields.Many2many("ir.attachment", "hr_talk_log_attachment_rel", "talk_log_id", "attachment_id",
+                                      string="Attachments")
+    review_id = fields.Many2one("hr.contract.renewal.review", string="Renewal Review", index=True, tracking=True,
+                                readonly=True, ondelete="restrict")
+    locked = fields.Boolean(compute="_compute_locked", store=True,
+                            help="Locked once the renewal review relying on it is decided.")
+
+    @api.depends("employee_id")
+    def _compute_company(self):
+        for log in self:
+            log.company_id = log.employee_id.company_id or log.company_id or self.env.company
+
+    @api.depends("review_id.decision_date")
+    def _compute_locked(self):
+        for log in self:
+            log.locked = bool(log.review_id.decision_date)
+
+    def _hrcr_check_unlocked(self):
+        locked = self.filtered("locked")
+        if locked:
+            raise UserError(_("Talk log %(name)s is evidence of a decided renewal review: it can no longer be "
+                              "changed or deleted.", name=locked[0].display_name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        logs = super().create(vals_list)
+        if logs.filtered("review_id.decision_date"):
+            raise UserError(_("The renewal review is decided: add no more talk logs to it."))
+        return logs
+
+    def write(self, vals):
+        if set(vals) - {"locked"} and not all(f.startswith(("message_", "activity_")) for f in vals):
+            self._hrcr_check_unlocked()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_unlocked(self):
+        self._hrcr_check_unlocked()

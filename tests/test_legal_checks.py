@@ -1,0 +1,297 @@
+from datetime import date, timedelta
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hr_contract_risk.engine import legal_checks as lc
+from hr_contract_risk.engine.i18n import Msg
+
+C = lc.Contract
+
+
+def codes(findings):
+    return {f.code for f in findings}
+
+
+def facts(contracts, end, **kw):
+    return lc.Facts(contracts=tuple(contracts), end_date=end, **kw)
+
+
+# the 招商主管 story: two fixed-term contracts after 2008, the second expiring
+WANG = [C(date(2022, 1, 1), date(2023, 12, 31)), C(date(2024, 1, 1), date(2025, 12, 31))]
+END = date(2025, 12, 31)
+
+
+# --- service and chain -------------------------------------------------------
+
+
+def test_service_years_and_full_years():
+    assert lc.service_years(date(2015, 1, 1), date(2024, 12, 31)) == pytest.approx(10.0)
+    assert lc.served_at_least(date(2015, 1, 1), date(2024, 12, 31), 10)
+    assert not lc.served_at_least(date(2015, 1, 2), date(2024, 12, 31), 10)
+    assert lc.service_years(date(2024, 1, 1), date(2023, 1, 1)) == 0.0
+
+
+def test_chain_counts_post_2008_fixed_terms_only():
+    contracts = [C(date(2005, 1, 1), date(2007, 12, 31)), C(date(2008, 1, 1), date(2010, 12, 31)),
+                 C(date(2011, 1, 1), date(2013, 12, 31))]
+    chain = lc.continuous_chain(contracts, date(2013, 12, 31))
+    assert len(chain) == 3
+    assert lc.consecutive_fixed_terms_since_2008(chain) == 2
+    # the pre-2008 contract alone does not count (Art. 97)
+    chain = lc.continuous_chain(contracts[:2], date(2010, 12, 31))
+    assert lc.consecutive_fixed_terms_since_2008(chain) == 1
+
+
+def test_chain_broken_by_a_long_gap():
+    contracts = [C(date(2015, 1, 1), date(2017, 12, 31)), C(date(2019, 1, 1), date(2021, 12, 31))]
+    chain = lc.continuous_chain(contracts, date(2021, 12, 31))
+    assert chain == [contracts[1]]
+    chain = lc.continuous_chain(contracts, date(2021, 12, 31), max_gap_days=400)
+    assert len(chain) == 2
+
+
+def test_chain_stops_at_an_open_ended_contract_for_counting():
+    contracts = [C(date(2010, 1, 1), None), C(date(2020, 1, 1), date(2022, 12, 31))]
+    chain = lc.continuous_chain(contracts, date(2022, 12, 31))
+    assert lc.consecutive_fixed_terms_since_2008(chain) == 1
+    assert lc.continuous_chain([], END) == []
+
+
+# --- Art. 14 entitlement ------------------------------------------------------
+
+
+def test_second_fixed_term_entitles_when_employee_asks():
+    ent = lc.open_ended_entitlement(facts(WANG, END, employee_wish=lc.WISH_RENEW))
+    assert ent.entitled and ent.must_offer_open_ended
+    assert ent.grounds == (lc.GROUND_TWO_FIXED,)
+    assert ent.fixed_term_count == 2
+    findings = lc.evaluate(facts(WANG, END, employee_wish=lc.WISH_RENEW))
+    assert not lc.is_allowed(findings, lc.NOT_RENEW)
+    assert not lc.is_allowed(findings, lc.RENEW_SAME)
+    assert not lc.is_allowed(findings, lc.RENEW_WORSE)
+    assert lc.allowed_decisions(findings) == (lc.RENEW_OPEN_ENDED,)
+    blocker = lc.blocking(findings, lc.NOT_RENEW)[0]
+    assert "14(3)" in blocker.article and blocker.severity == lc.BLOCK
+    assert isinstance(blocker.msg, Msg) and "%(count)s" in blocker.msg.text
+    assert "2 consecutive" in blocker.msg.render()
+
+
+def test_first_contract_may_end():
+    findings = lc.evaluate(facts(WANG[:1], date(2023, 12, 31), employee_wish=lc.WISH_RENEW))
+    assert "art14_not_entitled" in codes(findings)
+    assert lc.allowed_decisions(findings) == lc.DECISIONS
+
+
+@pytest.mark.parametrize("exception", ["art39", "art40_1", "art40_2"])
+def test_art39_40_situation_defeats_second_contract_ground(exception):
+    f = facts(WANG, END, employee_wish=lc.WISH_RENEW, **{exception: True})
+    ent = lc.open_ended_entitlement(f)
+    assert not ent.entitled and ent.exception_applies
+    findings = lc.evaluate(f)
+    assert "art14_exception" in codes(findings)
+    assert lc.is_allowed(findings, lc.NOT_RENEW)
+
+
+def test_ten_years_including_pre_2008_service():
+    contracts = [C(date(2006, 3, 1), date(2012, 2, 29)), C(date(2012, 3, 1), date(2016, 2, 29))]
+    f = facts(contracts, date(2016, 2, 29), employee_wish=lc.WISH_RENEW, art40_2=True)
+    ent = lc.open_ended_entitlement(f)
+    # 10 years from 2006-03-01 (Reg 9); the Art. 40(2) exception does not defeat the 10-year ground
+    assert lc.GROUND_TEN_YEARS in ent.grounds
+    assert not lc.is_allowed(lc.evaluate(f), lc.NOT_RENEW)
+
+
+def test_ten_years_not_yet():
+    contracts = [C(date(2006, 3, 2), date(2016, 2, 29))]
+    ent = lc.open_ended_entitlement(facts(contracts, date(2016, 2, 29)))
+    assert lc.GROUND_TEN_YEARS not in ent.grounds
+
+
+def test_employee_asked_for_a_fixed_term():
+    findings = lc.evaluate(facts(WANG, END, employee_wish=lc.WISH_FIXED_TERM))
+    assert "art14_fixed_term_requested" in codes(findings)
+    assert lc.allowed_decisions(findings) == lc.DECISIONS
+
+
+def test_employee_does_not_want_to_renew():
+    findings = lc.evaluate(facts(WANG, END, employee_wish=lc.WISH_LEAVE))
+    assert "art14_employee_declines" in codes(findings)
+    assert lc.is_allowed(findings, lc.NOT_RENEW)
+
+
+def test_unknown_wish_warns():
+    findings = lc.evaluate(facts(WANG, END))
+    assert {"art14_entitled", "art14_wish_unknown"} <= codes(findings)
+    assert all(f.severity == lc.WARN for f in findings if f.code.startswith("art14"))
+    assert lc.is_allowed(findings, lc.NOT_RENEW)
+
+
+def test_regional_setting_lets_employer_refuse_second_renewal():
+    f = facts(WANG, END, employee_wish=lc.WISH_RENEW, employer_may_refuse_second_renewal=True)
+    findings = lc.evaluate(f)
+    assert lc.is_allowed(findings, lc.NOT_RENEW)
+    assert "art14_regional_refusal" in codes(findings)
+    # renewing on a fixed term is still not allowed when the employee asks for open-ended
+    assert not lc.is_allowed(findings, lc.RENEW_SAME)
+
+
+def test_regional_setting_does_not_touch_ten_years():
+    contracts = [C(date(2010, 1, 1), date(2014, 12, 31)), C(date(2015, 1, 1), date(2019, 12, 31))]
+    f = facts(contracts, date(2019, 12, 31), employee_wish=lc.WISH_RENEW, employer_may_refuse_second_renewal=True)
+    assert not lc.is_allowed(lc.evaluate(f), lc.NOT_RENEW)
+
+
+def test_deemed_open_ended_without_written_contract():
+    f = facts([C(date(2021, 6, 1), date(2023, 5, 31))], date(2023, 5, 31), hire_date=date(2020, 1, 1))
+    findings = lc.evaluate(f)
+    assert "art14_deemed" in codes(findings)
+    assert lc.allowed_decisions(findings) == (lc.RENEW_OPEN_ENDED,)
+
+
+# --- Art. 42 / 45 protections ------------------------------------------------------
+
+
+def test_pregnancy_blocks_non_renewal_only():
+    findings = lc.evaluate(facts(WANG[:1], date(2023, 12, 31), pregnancy_nursing=True))
+    assert {"art42_pregnancy", "art45_extension"} <= codes(findings)
+    assert not lc.is_allowed(findings, lc.NOT_RENEW)
+    assert lc.is_allowed(findings, lc.RENEW_SAME)
+
+
+def test_medical_period_until_a_date():
+    end = date(2023, 12, 31)
+    assert "art42_medical_period" in codes(lc.evaluate(facts(WANG[:1], end, medical_period_until=end)))
+    assert "art42_medical_period" in codes(lc.evaluate(facts(WANG[:1], end, medical_period_until=date(2024, 3, 1))))
+    findings = lc.evaluate(facts(WANG[:1], end, medical_period_until=end - timedelta(days=1)))
+    assert "art42_medical_period" not in codes(findings)
+    blocker = lc.blocking(lc.evaluate(facts(WANG[:1], end, medical_period_until=date(2024, 3, 1))), lc.NOT_RENEW)
+    assert blocker[0].msg.params == {"until": "2024-03-01"}
+
+
+def test_occupational_injury():
+    findings = lc.evaluate(facts(WANG[:1], date(2023, 12, 31), occupational_injury=True))
+    assert not lc.is_allowed(findings, lc.NOT_RENEW)
+    assert lc.blocking(findings, lc.NOT_RENEW)[0].article.startswith("LCL 42(1)(2)")
+
+
+def test_fifteen_years_and_close_to_retirement():
+    contracts = [C(date(2008, 1, 1), date(2015, 12, 31)), C(date(2016, 1, 1), date(2023, 12, 31))]
+    end = date(2023, 12, 31)
+    near = facts(contracts, end, statutory_retirement_date=date(2028, 6, 30))
+    assert "art42_long_service" in codes(lc.evaluate(near))
+    far = facts(contracts, end, statutory_retirement_date=date(2029, 1, 1))
+    assert "art42_long_service" not in codes(lc.evaluate(far))
+    # 15 years not reached
+    short = facts(contracts[1:], end, statutory_retirement_date=date(2025, 1, 1))
+    assert "art42_long_service" not in codes(lc.evaluate(short))
+    retired = facts(contracts, end, statutory_retirement_date=date(2023, 6, 1))
+    assert "art44_retirement" in codes(lc.evaluate(retired))
+
+
+def test_findings_sorted_block_first():
+    findings = lc.evaluate(facts(WANG, END, employee_wish=lc.WISH_RENEW, pregnancy_nursing=True,
+                                 reason=lc.REASON_ATTITUDE))
+    order = [f.severity for f in findings]
+    assert order == sorted(order, key=[lc.BLOCK, lc.WARN, lc.INFO].index)
+    assert "attitude_not_a_ground" in codes(findings)
+    with pytest.raises(ValueError):
+        lc.blocking(findings, "fire")
+
+
+# --- Art. 40(2) and the evidence checklist -------------------------------------------
+
+
+def test_incompetence_needs_training_first():
+    findings = lc.evaluate(facts(WANG[:1], date(2023, 12, 31), reason=lc.REASON_INCOMPETENCE))
+    assert "art40_2_training_first" in codes(findings)
+    findings = lc.evaluate(facts(WANG[:1], date(2023, 12, 31), reason=lc.REASON_INCOMPETENCE), evidence_complete=True)
+    assert "art40_2_training_first" not in codes(findings)
+
+
+def test_checklist_lists_what_is_missing():
+    items = lc.incompetence_checklist(lc.Evidence(below_threshold_appraisals=2, talk_logs=0))
+    assert not lc.checklist_complete(items)
+    assert [i.code for i in lc.checklist_missing(items)] == ["talk_log", "training_offered", "below_after_training"]
+    assert items[0].msg.params == {"count": 2}
+    complete = lc.incompetence_checklist(lc.Evidence(1, 1, True, True))
+    assert lc.checklist_complete(complete) and lc.checklist_missing(complete) == []
+
+
+# --- medical period table ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("total", "here", "months"),
+    [(0, 0, 3), (9.9, 4.9, 3), (9.9, 5, 6), (10, 0, 6), (10, 4.99, 6), (10, 5, 9), (12, 9.9, 9),
+     (12, 10, 12), (20, 15, 18), (30, 19.9, 18), (30, 20, 24), (40, 35, 24)],
+)
+def test_medical_period_table(total, here, months):
+    assert lc.medical_period_months(total, here) == months
+
+
+def test_medical_period_rejects_negative():
+    with pytest.raises(ValueError):
+        lc.medical_period_months(-1, 0)
+
+
+@given(st.floats(0, 50), st.floats(0, 50), st.floats(0, 50))
+def test_medical_period_monotone_in_years_here(total, a, b):
+    low, high = sorted((a, b))
+    assert lc.medical_period_months(total, low) <= lc.medical_period_months(total, high)
+    assert lc.medical_period_months(total, low) in (3, 6, 9, 12, 18, 24)
+
+
+# --- properties -------------------------------------------------------------------------
+
+
+contract_lists = st.lists(
+    st.tuples(st.integers(0, 5000), st.integers(30, 2000)), min_size=1, max_size=6
+)
+
+
+def _build(spans, start=date(2003, 1, 1)):
+    out = []
+    for gap, length in spans:
+        start = start + timedelta(days=gap % 40)
+        end = start + timedelta(days=length)
+        out.append(C(start, end))
+        start = end + timedelta(days=1)
+    return out
+
+
+@given(contract_lists, st.sampled_from(lc.WISHES), st.booleans(), st.booleans())
+def test_open_ended_renewal_is_never_blocked_by_entitlement(spans, wish, pregnant, refuse):
+    contracts = _build(spans)
+    f = facts(contracts, contracts[-1].end, employee_wish=wish, pregnancy_nursing=pregnant,
+              employer_may_refuse_second_renewal=refuse)
+    findings = lc.evaluate(f)
+    assert lc.is_allowed(findings, lc.RENEW_OPEN_ENDED)
+    # a protected employee can never be let go at expiry
+    if pregnant:
+        assert not lc.is_allowed(findings, lc.NOT_RENEW)
+    for finding in findings:
+        assert finding.severity in lc.SEVERITIES
+        assert finding.article
+        assert finding.msg.render()
+        assert (finding.severity == lc.BLOCK) == bool(finding.blocks)
+
+
+@given(contract_lists)
+def test_a_renewal_after_2008_adds_one(spans):
+    contracts = _build(spans, date(2008, 1, 1))
+    extra = C(contracts[-1].end + timedelta(days=1), contracts[-1].end + relativedelta(years=2))
+    before = lc.consecutive_fixed_terms_since_2008(lc.continuous_chain(contracts, contracts[-1].end))
+    after = lc.consecutive_fixed_terms_since_2008(lc.continuous_chain([*contracts, extra], extra.end))
+    assert after == before + 1
+
+
+@given(contract_lists)
+def test_count_only_includes_post_2008_fixed_terms(spans):
+    contracts = _build(spans)
+    chain = lc.continuous_chain(contracts, contracts[-1].end)
+    count = lc.consecutive_fixed_terms_since_2008(chain)
+    assert count <= sum(1 for c in chain if c.start >= lc.LCL_IN_FORCE)
+    assert count <= len(chain)
