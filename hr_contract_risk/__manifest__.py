@@ -14,6 +14,12 @@
         "security/hr_contract_risk_security.xml",
         "security/ir.model.access.csv",
         "views/hr_contract_risk_menus.xml",
+        "data/hr_attrition_cron.xml",
+        "views/hr_attrition_score_views.xml",
+        "views/hr_attrition_model_views.xml",
+        "views/hr_employee_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizard/hr_attrition_whatif_views.xml",
     ],
     "demo": [],
     "assets": {

@@ -91,7 +91,7 @@ PROTECTED_WORDS = frozenset({
 #: Fields the Odoo gatherers read, per model (the Odoo test checks they exist
 #: and that none is protected; the gatherers use exactly these lists).
 GATHERED_FIELDS = {
-    "hr.employee": ("id", "company_id", "department_id", "active", "departure_date",
+    "hr.employee": ("id", "company_id", "department_id", "parent_id", "active", "departure_date",
                     "departure_reason_id", "create_date"),
     "hr.contract": ("employee_id", "date_start", "date_end", "wage", "state", "hr_responsible_id"),
     "hr.leave": ("employee_id", "date_from", "date_to", "number_of_days", "holiday_status_id"),
