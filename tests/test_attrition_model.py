@@ -122,8 +122,9 @@ def test_probabilities_in_unit_interval_and_deterministic(kind):
 
 def test_calibration_method_by_sample_size():
     assert am.calibration_method(500, 60) == "sigmoid"
-    assert am.calibration_method(5000, 50) == "sigmoid"
-    assert am.calibration_method(5000, 300) == "isotonic"
+    assert am.calibration_method(1500, 200) == "sigmoid"
+    assert am.calibration_method(20000, 50) == "sigmoid"
+    assert am.calibration_method(20000, 1500) == "isotonic"
 
 
 def test_single_class_is_insufficient():
