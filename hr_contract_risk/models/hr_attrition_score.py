@@ -190,6 +190,10 @@ class HrAttritionScore(models.Model):
         histories, responsible = Data._histories(rows, ctx["today"], ctx["since"], ctx["sick"],
                                                  with_responsible=True)
         features = {eid: af.compute_features(h, ctx["today"], ctx["dept_rates"]) for eid, h in histories.items()}
+        if "hr.talk.log" not in self.env:
+            # no talk logs in this database: unknown, not "no warning" (rules skip it, models impute it)
+            for f in features.values():
+                f["warnings_365"] = f["trainings_365"] = None
         return rows, features, responsible
 
     @api.model
@@ -235,6 +239,14 @@ class HrAttritionScore(models.Model):
         if rises:
             self._alert_high([existing[eid] for eid in rises], rows, responsible, ctx)
         self.env.flush_all()
+
+    @api.model
+    def _hrcr_demo_compute(self):
+        """Demo data: model cards and scores for every company, right after loading."""
+        companies = self.env["res.company"].search([])
+        for company in companies:
+            self.env["hr.attrition.model"]._retrain_company(company)
+        self._recompute(companies=companies, force=True)
 
     # ------------------------------------------------------------------
     # Alerts
