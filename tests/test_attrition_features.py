@@ -115,12 +115,16 @@ def test_open_ended_contract_and_gap_breaks_chain():
     assert af.days_to_contract_end(af.EmployeeHistory(1), D(2024, 1, 1)) is None
 
 
-def test_missing_appraisal_is_none_and_trend_zero():
+def test_missing_appraisal_is_none_and_single_one_is_flat():
     h = af.EmployeeHistory(1, contracts=(af.Contract(D(2020, 1, 1)),))
     f = af.compute_features(h, D(2024, 1, 1))
     assert f["appraisal_score"] is None
-    assert f["appraisal_trend_6m"] == 0.0
-    assert f["appraisal_decline_streak"] == 0
+    assert f["appraisal_trend_6m"] is None
+    assert f["appraisal_decline_streak"] is None
+    h.appraisals = (af.Appraisal(D(2023, 6, 30), 70),)
+    h._cache.clear()
+    f = af.compute_features(h, D(2024, 1, 1))
+    assert (f["appraisal_score"], f["appraisal_trend_6m"], f["appraisal_decline_streak"]) == (70, 0.0, 0.0)
 
 
 def test_department_rates():

@@ -277,8 +277,11 @@ def _slope(points):
 def appraisal_trend_6m(history, as_of):
     """Score change over 6 months: least-squares slope of the appraisals of the
     last 6 months (plus the latest one before, within 12 months, so that
-    half-yearly appraisals still give a trend), in points per 6 months."""
+    half-yearly appraisals still give a trend), in points per 6 months.
+    None without any appraisal yet; 0 with too few to draw a line."""
     known = _known_appraisals(history, as_of)
+    if not known:
+        return None
     window = [a for a in known if a.date > as_of - timedelta(days=183)]
     older = [a for a in known if as_of - timedelta(days=365) < a.date <= as_of - timedelta(days=183)]
     if older:
@@ -290,8 +293,10 @@ def appraisal_trend_6m(history, as_of):
 
 
 def appraisal_decline_streak(history, as_of):
-    """How many appraisals in a row were each lower than the one before."""
+    """How many appraisals in a row were each lower than the one before (None without appraisal)."""
     known = _known_appraisals(history, as_of)
+    if not known:
+        return None
     streak = 0
     for i in range(len(known) - 1, 0, -1):
         if known[i].score < known[i - 1].score:

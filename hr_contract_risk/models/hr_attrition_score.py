@@ -75,7 +75,8 @@ class HrAttritionScore(models.Model):
     def _render_msg(self, data):
         _ = self.env._
         params = {k: _(v) if isinstance(v, str) else v for k, v in (data.get("params") or {}).items()}
-        text = _(data["text"])
+        source = data.get("text") or ""
+        text = _(source)
         return text % params if params else text
 
     @api.depends("factors_json", "indicators_json")
@@ -84,15 +85,14 @@ class HrAttritionScore(models.Model):
         for score in self:
             lines = []
             for f in score.factors_json or []:
-                lines.append(_(am.FACTOR_TEMPLATE, factor=score._render_msg(f),
-                               direction=_(am.DIRECTION_TEXT[f["direction"]])))
+                direction = am.DIRECTION_TEXT[f.get("direction")]
+                lines.append(_(am.FACTOR_TEMPLATE, factor=score._render_msg(f), direction=_(direction)))
             score.factors = "\n".join(lines)
             lines = []
             for ind in score.indicators_json or []:
-                lines.append(_(am.INDICATOR_TEMPLATE,
-                               label=_(af.FEATURE_LABELS[ind["feature"]]),
-                               level=_(am.LEVEL_TEXT[ind["level"]]),
-                               factor=score._render_msg(ind)))
+                label = af.FEATURE_LABELS[ind.get("feature")]
+                level = am.LEVEL_TEXT[ind.get("level")]
+                lines.append(_(am.INDICATOR_TEMPLATE, label=_(label), level=_(level), factor=score._render_msg(ind)))
             score.indicators = "\n".join(lines)
 
     @api.depends("method", "computed_on")

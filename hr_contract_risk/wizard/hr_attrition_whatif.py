@@ -41,9 +41,10 @@ class HrAttritionWhatIf(models.TransientModel):
                 manager_unchanged=wizard.manager_unchanged,
                 open_ended_contract=wizard.open_ended_contract,
             )
-            lines = [_(am.FACTOR_TEMPLATE, factor=Score._render_msg(f),
-                       direction=_(am.DIRECTION_TEXT[f["direction"]]))
-                     for f in res["new"]["factors"]]
+            lines = []
+            for f in res["new"]["factors"]:
+                direction = am.DIRECTION_TEXT[f.get("direction")]
+                lines.append(_(am.FACTOR_TEMPLATE, factor=Score._render_msg(f), direction=_(direction)))
             wizard.update({
                 "current_risk": res["current"]["risk"],
                 "current_band": res["current"]["band"],
