@@ -248,6 +248,7 @@ def test_score_with_model_gives_factors():
     out = am.score(rows, model)
     assert len(out) == 5 and not out[0].rule_based
     assert all(0 <= s.risk <= 100 and len(s.factors) == 3 for s in out)
+    assert "appraisal_score" not in [f.feature for f in out[0].factors]  # imputed: no reason
 
 
 def test_describe_every_feature():

@@ -413,6 +413,8 @@ class AttritionModel:
         """Top ``top`` factors per row: risk-raising ones first, then the strongest lowering ones."""
         raw = self._array(rows)
         contrib = self.contributions(raw)
+        # a missing value was imputed: it is no reason to show
+        contrib[np.isnan(raw)] = 0.0
         out = []
         for i in range(len(raw)):
             out.append(_top_factors(self.feature_names, raw[i], contrib[i], top))

@@ -165,17 +165,21 @@ class HrAttritionScore(models.Model):
         return [eid for eid in employee_ids if eid not in fresh]
 
     @api.model
-    def _scoring_context(self, company, today):
-        """Everything a batch needs that is the same for the whole company (queried once)."""
+    def _scoring_context(self, company, today, create_card=True):
+        """Everything a batch needs that is the same for the whole company (queried
+        once).  Without a model card yet, the first one is made (``create_card``) or
+        the rule-based score is used."""
         Model = self.env["hr.attrition.model"]
         Data = self.env["hr.attrition.data"]
-        card = Model._current(company) or Model._retrain_company(company, today)
+        card = Model._current(company)
+        if not card and create_card:
+            card = Model._retrain_company(company, today)
         return {
             "company": company,
             "today": today,
             "since": today - timedelta(days=LOOKBACK_DAYS),
             "card": card,
-            "model": card._load(),
+            "model": card._load() if card else None,
             "dept_rates": Data._department_rates(company, today),
             "sick": Data._sick_leave_type_ids(company),
             "medium": company.hrcr_attrition_band_medium,
@@ -215,7 +219,7 @@ class HrAttritionScore(models.Model):
                 "risk": res.risk,
                 "band": band,
                 "method": am.RULE_BASED if res.rule_based else card.algorithm,
-                "model_id": card.id,
+                "model_id": card.id or False,
                 "factors_json": [dict(msg_to_json(f.msg), feature=f.feature, direction=f.direction,
                                       contribution=round(f.contribution, 4)) for f in res.factors],
                 "indicators_json": [dict(msg_to_json(i.msg), feature=i.feature, level=i.level, weight=i.weight)
@@ -312,7 +316,7 @@ class HrAttritionScore(models.Model):
         # sudo: scoring reads history of the employee for aggregated features only
         this = self.sudo()
         today = fields.Date.context_today(self)
-        ctx = this._scoring_context(employee.company_id, today)
+        ctx = this._scoring_context(employee.company_id, today, create_card=False)
         _rows, features, _resp = this._features_for(ctx, [employee.id])
         base = features[employee.id]
         scenario = af.apply_what_if(base, **changes)
