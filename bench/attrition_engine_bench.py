@@ -18,9 +18,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-from attrition_synth import VOLUNTARY, generate  # noqa: E402
+from attrition_synth import VOLUNTARY, generate  # noqa: E402  (installs the engine alias)
 
-import conftest  # noqa: E402,F401  (engine import without Odoo)
 from hr_contract_risk.engine import attrition_model as am  # noqa: E402
 
 END = date(2025, 12, 31)

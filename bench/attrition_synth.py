@@ -18,10 +18,17 @@ The planted signal (what a good model should find):
 About 20 % of departures are involuntary ("fired"/"retired"), with no signal.
 """
 
+import os
 import random
+import sys
 from datetime import date, timedelta
 
-from hr_contract_risk.engine.attrition_features import (
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from conftest import install_engine_alias  # noqa: E402  (engine import without Odoo)
+
+install_engine_alias()
+
+from hr_contract_risk.engine.attrition_features import (  # noqa: E402
     Appraisal,
     Contract,
     EmployeeHistory,
