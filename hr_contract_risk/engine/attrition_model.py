@@ -479,6 +479,7 @@ class TrainResult:
     candidate_aucs: dict
     holdout_metrics: dict
     holdout_rows: int
+    holdout_proba: np.ndarray = None  # calibrated winner trained on the older rows, on the holdout rows
 
 
 def _holdout_auc(algorithm, X_tr, y_tr, X_ho, y_ho, random_state):
@@ -540,7 +541,7 @@ def train(X, y, holdout_mask, feature_names=FEATURES, algorithms=ALGORITHMS, ran
         n_rows=int(len(y)), n_positives=int(y.sum()), window=window, random_state=random_state,
         params=params or {},
     )
-    return TrainResult(model, aucs, ho_metrics, int(mask.sum()))
+    return TrainResult(model, aucs, ho_metrics, int(mask.sum()), proba_ho)
 
 
 def train_from_snapshots(dataset, holdout_fraction=0.25, max_holdout_months=6, **kwargs):

@@ -15,6 +15,7 @@ import threading
 import time
 from datetime import timedelta
 
+import numpy as np
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -239,7 +240,13 @@ class HrAttritionModel(models.Model):
 
     @api.model
     def _adoption(self, current, company, dataset, mask, result):
-        """(decision, previous model's AUC on the new holdout) for a freshly trained model."""
+        """(decision, previous model's AUC) for a freshly trained model.
+
+        Both models are compared on the holdout months after the current model's
+        training window, which neither has seen (the new one's holdout numbers
+        come from its fit on the older months).  Without such months there is no
+        evidence that the new model is better: the current one is kept, unless stale.
+        """
         if not current or current.algorithm == am.RULE_BASED:
             return "first", None
         stale_days = company.hrcr_attrition_stale_days or 90
@@ -251,10 +258,14 @@ class HrAttritionModel(models.Model):
             return "stale", None
         if old is None:
             return "first", None
-        X = dataset.matrix()[mask]
-        y = [v for v, m in zip(dataset.y, mask) if m]
+        months = [m for m, h in zip(dataset.months, mask) if h]
+        unseen = np.array([not current.window_end or m > current.window_end for m in months], dtype=bool)
+        y = np.array([v for v, h in zip(dataset.y, mask) if h])[unseen]
+        if len(set(y.tolist())) < 2:
+            return "kept_previous", None
+        X = dataset.matrix()[mask][unseen]
         previous_auc = old.evaluate(X, y)["auc"] or 0.0
-        new_auc = result.holdout_metrics["auc"] or 0.0
+        new_auc = am.metrics(y, result.holdout_proba[unseen])["auc"] or 0.0
         return ("better" if new_auc > previous_auc else "kept_previous"), previous_auc
 
     @api.model

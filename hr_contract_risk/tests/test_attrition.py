@@ -421,6 +421,15 @@ class TestAttritionTraining(AttritionCase):
         self.assertEqual(again.decision, "kept_previous")
         self.assertFalse(again.is_current)
         self.assertTrue(card.is_current)
+        # with months the current model has not seen, both are compared on them
+        card.window_end = card.window_end - relativedelta(months=4)
+        fourth = Model._retrain_company(self.company_t)
+        self.assertIn(fourth.decision, ("better", "kept_previous"))
+        self.assertGreater(fourth.previous_auc, 0.0)
+        self.assertEqual(fourth.is_current, fourth.decision == "better")
+        if fourth.is_current:
+            fourth.is_current = False
+            card.is_current = True
         # ...unless it is stale
         card.trained_at = fields.Datetime.now() - timedelta(days=200)
         third = Model._retrain_company(self.company_t)
