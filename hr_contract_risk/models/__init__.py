@@ -25,3 +25,6 @@ from . import hr_training_course
 from . import hr_kpi_decline_alert
 from . import hr_talk_log
 from . import hr_contract_renewal_review
+from . import hr_attrition_data
+from . import hr_attrition_model
+from . import hr_attrition_score
