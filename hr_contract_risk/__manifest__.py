@@ -13,9 +13,17 @@
     "data": [
         "security/hr_contract_risk_security.xml",
         "security/ir.model.access.csv",
+        "data/hr_contract_risk_expiry_data.xml",
+        "views/hr_contract_expiry_alert_views.xml",
+        "views/hr_contract_views.xml",
+        "views/hr_employee_views.xml",
+        "views/res_config_settings_views.xml",
         "views/hr_contract_risk_menus.xml",
+        "views/hr_contract_risk_expiry_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/hr_contract_risk_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "hr_contract_risk/static/tests/tours/*.js",

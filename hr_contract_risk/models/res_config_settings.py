@@ -1,0 +1,15 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    hrcr_expiry_stages = fields.Char(
+        related="company_id.hrcr_expiry_stages", readonly=False,
+    )
+    hrcr_expiry_notify_manager = fields.Boolean(
+        related="company_id.hrcr_expiry_notify_manager", readonly=False,
+    )
+    hrcr_escalation_user_id = fields.Many2one(
+        related="company_id.hrcr_escalation_user_id", readonly=False,
+    )
