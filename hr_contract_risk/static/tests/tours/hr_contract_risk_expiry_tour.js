@@ -3,7 +3,7 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
-// HR opens Employees > Contracts, keeps the contracts expiring within 30 days,
+// HR opens Employees > Employees > Contracts, keeps the contracts expiring within 30 days,
 // opens one and finds its expiry alert.
 registry.category("web_tour.tours").add("hr_contract_risk_expiry_tour", {
     url: "/odoo",
@@ -15,13 +15,13 @@ registry.category("web_tour.tours").add("hr_contract_risk_expiry_tour", {
             run: "click",
         },
         {
-            content: "Open the Contracts menu",
-            trigger: ".o_main_navbar [data-menu-xmlid='hr_contract.menu_hr_employee_contracts']",
+            content: "Open the Employees menu",
+            trigger: ".o_main_navbar [data-menu-xmlid='hr.menu_hr_employee_payroll']",
             run: "click",
         },
         {
-            content: "Open the contracts list",
-            trigger: ".dropdown-item[data-menu-xmlid='hr_contract_risk.menu_hr_contract_risk_contracts']",
+            content: "Open Contracts",
+            trigger: ".dropdown-item[data-menu-xmlid='hr_contract.hr_menu_contract']",
             run: "click",
         },
         {
