@@ -289,10 +289,12 @@ def escalation(**kw):
     return args
 
 
-def test_escalation_only_after_the_end_date():
+def test_escalation_only_after_the_end_date_and_within_a_year():
     assert not expiry.needs_escalation(TODAY, end_in(0), **escalation())
     assert expiry.needs_escalation(TODAY, end_in(-1), **escalation())
     assert not expiry.needs_escalation(TODAY, None, **escalation())
+    assert expiry.needs_escalation(TODAY, end_in(-expiry.MAX_ESCALATION_OVERDUE_DAYS), **escalation())
+    assert not expiry.needs_escalation(TODAY, end_in(-expiry.MAX_ESCALATION_OVERDUE_DAYS - 1), **escalation())
 
 
 @pytest.mark.parametrize("override", [

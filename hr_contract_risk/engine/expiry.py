@@ -38,6 +38,11 @@ from .i18n import Msg, _lt
 
 DEFAULT_STAGES = (60, 30, 7)
 MAX_STAGE_DAYS = 366
+# An expiry older than this is no longer escalated: after one year without a written
+# contract the law deems an open-ended contract concluded (LCL Art. 14 para. 3, Reg Art. 7)
+# and the Art. 82 double wages have run their 11 months; it is a records problem by then,
+# and escalating years-old history at installation would drown the real alerts.
+MAX_ESCALATION_OVERDUE_DAYS = 366
 
 _SEPARATORS = re.compile(r"[,\uff0c;\uff1b\u3001\s]+")
 _WHOLE = re.compile(r"\+?\d+")
@@ -176,11 +181,12 @@ def needs_escalation(today, end_date, *, running_or_closed, decision_recorded,
     by the daily state update), no renewal decision is recorded, no successor
     contract exists and the employee still works here: the employee may be
     working without a written contract (LCL Art. 82: double wages after one
-    month; Art. 14 para. 3: deemed open-ended after one year).
+    month; Art. 14 para. 3: deemed open-ended after one year). Expiries more than
+    ``MAX_ESCALATION_OVERDUE_DAYS`` ago are not escalated any more.
     """
     if not end_date or already_escalated:
         return False
-    if days_left(today, end_date) >= 0:
+    if not -MAX_ESCALATION_OVERDUE_DAYS <= days_left(today, end_date) < 0:
         return False
     return running_or_closed and not decision_recorded and not has_successor and employee_active
 

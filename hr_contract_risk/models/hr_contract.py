@@ -71,7 +71,7 @@ class HrContract(models.Model):
         help="The end date has passed, the contract is running or expired, no renewal decision is "
         "recorded, no later contract exists and the employee is still active: the employee may be "
         "working without a written contract (LCL Art. 82 double wages after one month, Art. 14 "
-        "deemed open-ended after one year).",
+        "deemed open-ended after one year). Expiries more than a year old are not flagged.",
     )
 
     @api.depends("date_end", "expiry_alert_ids.end_date", "expiry_alert_ids.stage_days", "expiry_alert_ids.kind")
@@ -130,9 +130,11 @@ class HrContract(models.Model):
     @api.model
     def _hrcr_overdue_domain(self, today):
         """Contracts expired without decision: the SQL twin of ``expiry.needs_escalation``."""
+        oldest = today - timedelta(days=expiry.MAX_ESCALATION_OVERDUE_DAYS)
         return [
             ("date_end", "!=", False),
             ("date_end", "<", fields.Date.to_string(today)),
+            ("date_end", ">=", fields.Date.to_string(oldest)),
             ("state", "in", ("open", "close")),
             ("renewal_decision_date", "=", False),
             ("expiry_has_successor", "=", False),
@@ -205,7 +207,8 @@ class HrContract(models.Model):
         stage_ids = self.search(self._hrcr_stage_candidate_domain(today, stages_by_company),
                                 order="date_end, id").ids
         escalation_ids = self.search(
-            expression.AND([self._hrcr_overdue_domain(today), [("expiry_escalated", "=", False)]]),
+            expression.AND([self._hrcr_overdue_domain(today),
+                            [("expiry_escalated", "=", False), ("company_id", "in", companies.ids)]]),
             order="date_end, id").ids
         total = len(stage_ids) + len(escalation_ids)
         done = created = 0

@@ -350,6 +350,13 @@ class TestExpiryEscalation(ExpiryCase):
                 self.assertEqual(self.run_alerts(), 0)
         self.assertEqual(len(self.activities(contract)), 1)
 
+    def test_expiries_older_than_a_year_are_not_escalated(self):
+        ancient, recent = self.make_contracts([-367, -366])
+        self.run_alerts()
+        self.assertFalse(self.alerts(ancient), "deemed open-ended by now (LCL Art. 14): history, not an alert")
+        self.assertFalse(ancient.expiry_overdue)
+        self.assertEqual(self.alerts(recent).kind, "escalation")
+
     def test_escalation_of_contract_closed_by_core(self):
         contract = self.make_contracts([-1], state="close")
         self.run_alerts()
