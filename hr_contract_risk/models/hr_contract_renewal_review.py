@@ -438,9 +438,7 @@ class HrContractRenewalReview(models.Model):
             vals.update(override_used=True, override_by_id=self.env.uid)
         self.with_context(hrcr_deciding=True).write(vals)
         contract = self.contract_id.sudo()  # HR officers may lack hr_contract write rights; one date field only
-        # TODO(integration): renewal_decision_date is owned by feat/expiry
-        if "renewal_decision_date" in contract._fields:
-            contract.renewal_decision_date = today
+        contract.renewal_decision_date = today  # stops the expiry escalation
         labels = dict(self._fields["decision"]._description_selection(self.env))
         body = _("Decision: %(decision)s. Reason: %(reason)s", decision=labels[self.decision],
                  reason=self.decision_reason)

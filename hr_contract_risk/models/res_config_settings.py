@@ -59,3 +59,13 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.hrcr_attrition_sick_leave_type_ids", readonly=False)
     hrcr_attrition_alert_user_id = fields.Many2one(
         related="company_id.hrcr_attrition_alert_user_id", readonly=False)
+
+    hrcr_expiry_stages = fields.Char(
+        related="company_id.hrcr_expiry_stages", readonly=False,
+    )
+    hrcr_expiry_notify_manager = fields.Boolean(
+        related="company_id.hrcr_expiry_notify_manager", readonly=False,
+    )
+    hrcr_escalation_user_id = fields.Many2one(
+        related="company_id.hrcr_escalation_user_id", readonly=False,
+    )
