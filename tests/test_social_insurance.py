@@ -182,6 +182,15 @@ def test_benefit_months_boundaries(months, expected):
     assert result.eligible is (months >= 12)
 
 
+@pytest.mark.parametrize(
+    "months,unclaimed,expected",
+    [(59, 0, 12), (60, 0, 18), (119, 0, 18), (120, 0, 24), (60, 10, 24), (11, 0, 0), (12, 0, 12)],
+)
+def test_t19_unemployment_benefit_months(months, unclaimed, expected):
+    """Domain reference T19 (moved here from test_labour_law: one benefit-months function, this one)."""
+    assert si.benefit(months, unclaimed, True).months == expected
+
+
 def test_benefit_11_vs_12_months_eligibility():
     assert not si.benefit(11, 0, True).eligible
     assert si.benefit(11, 0, True).reasons
