@@ -448,12 +448,13 @@ class HrContractRenewalReview(models.Model):
             body = _("%(body)s\nLegal block overridden (%(articles)s). Legal note: %(note)s", body=body,
                      articles=", ".join(f.article for f in blockers), note=self.override_note)
         self.message_post(body=body)
-        if self.decision == lc.NOT_RENEW and "hr.severance.wizard" in self.env:
+        if self.decision == lc.NOT_RENEW:
             return self.action_open_severance()
         return True
 
     def _hrcr_severance_context(self):
-        """Defaults for the severance wizard (owned by feat/severance, issue 3 ground keys)."""
+        """Defaults of the severance wizard (labour_law ground keys): a lawful non-renewal is an expiry
+        (LCL 44(1), 46(5)); one recorded over a legal block is unlawful (LCL 48, 87: 2N)."""
         self.ensure_one()
         return {
             "default_contract_id": self.contract_id.id,
@@ -466,8 +467,6 @@ class HrContractRenewalReview(models.Model):
         self.ensure_one()
         if self.decision != lc.NOT_RENEW or not self.decision_date:
             raise UserError(_("Severance applies once the decision 'Do not renew' is recorded."))
-        if "hr.severance.wizard" not in self.env:
-            raise UserError(_("The severance calculation is not available in this database."))
         return {
             "type": "ir.actions.act_window",
             "name": _("Severance"),
