@@ -203,7 +203,8 @@ class HrSeverance(models.Model):
             if rec.state == "paid":
                 raise UserError(_("Severance %(name)s is paid: reverse the payment in Accounting first.", name=rec.name))
             move = rec.move_id
-            if move.state == "posted":
+            # move_state: related, read as superuser; HR officers have no access to journal entries
+            if rec.move_state == "posted":
                 if not self.env.user.has_group("account.group_account_invoice"):
                     raise UserError(_(
                         "The journal entry of %(name)s is posted: only an accounting user can cancel the severance, "
@@ -212,7 +213,7 @@ class HrSeverance(models.Model):
                     [{"date": fields.Date.context_today(self), "ref": _("Reversal of %(ref)s", ref=move.ref)}],
                     cancel=True)
                 rec.write({"reversal_move_id": reversal.id})
-            elif move.state == "draft":
+            elif rec.move_state == "draft":
                 # sudo: the draft entry was created by the confirmation; HR officers may cancel it
                 move.sudo().button_cancel()
             rec.write({"state": "cancelled"})
