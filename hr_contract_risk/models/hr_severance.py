@@ -6,6 +6,7 @@ import psycopg2.errors
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from .hr_severance_mixin import INPUT_FIELDS, OUTPUT_FIELDS
@@ -194,7 +195,58 @@ class HrSeverance(models.Model):
             if rec.state != "posted":
                 raise UserError(_("Only severances whose journal entry is posted can be marked as paid."))
             rec.state = "paid"
+        self._hrcr_mark_stoppage_paid()
         return True
+
+    # ------------------------------------------------------------------ social-insurance stoppage (issue 5)
+
+    def _hrcr_stoppage_domain(self):
+        """Leaver checklists of these severances' departures: same employee, departure on the termination date."""
+        return expression.AND([
+            [("state", "!=", "cancelled")],
+            expression.OR([
+                [("employee_id", "=", rec.employee_id.id), ("departure_date", "=", rec.termination_date)]
+                for rec in self
+            ]),
+        ])
+
+    def _hrcr_mark_stoppage_paid(self):
+        """A paid severance completes the checklist item "compensation paid at handover" (LCL Art. 50 ¶2)."""
+        if not self:
+            return
+        # sudo: finance users mark severances paid but have no access to leaver checklists; only the
+        # compensation item of these employees' departures is marked done
+        stoppages = self.env["hr.si.stoppage"].sudo().search(self._hrcr_stoppage_domain())
+        stoppages._hrcr_mark_items_done(["severance"])
+
+    def action_open_si_stoppage(self):
+        """Stop the leaver's social insurance: the stoppage wizard prefilled from this severance (issue 5), or
+        the leaver checklist when this departure already has one."""
+        self.ensure_one()
+        if self.state not in ("confirmed", "posted", "paid"):
+            raise UserError(_("Confirm the severance before stopping the social insurance."))
+        stoppage = self.env["hr.si.stoppage"].search(self._hrcr_stoppage_domain(), limit=1)
+        if stoppage:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "hr.si.stoppage",
+                "res_id": stoppage.id,
+                "view_mode": "form",
+                "views": [(False, "form")],
+            }
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Social-Insurance Stoppage"),
+            "res_model": "hr.si.stoppage.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_employee_id": self.employee_id.id,
+                "default_departure_date": fields.Date.to_string(self.termination_date),
+                "default_termination_ground": self.termination_ground,
+            },
+        }
 
     def action_cancel(self):
         for rec in self:
