@@ -104,4 +104,4 @@ class TestSeveranceLegalChecks(SeveranceCommon):
         wizard.invalidate_recordset(["legal_findings_html"])
         html = str(wizard.legal_findings_html)
         self.assertIn("2N", html)
-        self.assertIn("违法", html)
+        self.assertIn("不续订将属违法终止", html, "the unlawful warning itself is translated")
