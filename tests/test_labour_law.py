@@ -172,12 +172,7 @@ def test_t18_resignation_and_dismissal_for_cause_pay_nothing(ground, benefit):
     assert r.benefit == benefit
 
 
-@pytest.mark.parametrize(
-    "months,unclaimed,expected",
-    [(59, 0, 12), (60, 0, 18), (119, 0, 18), (120, 0, 24), (60, 10, 24), (11, 0, 0), (12, 0, 12)],
-)
-def test_t19_unemployment_benefit_months(months, unclaimed, expected):
-    assert L.unemployment_benefit_max_months(months, unclaimed) == expected
+# T19 (unemployment benefit months) lives in test_social_insurance.py: social_insurance owns §1.11.
 
 
 def test_t20_annual_leave():

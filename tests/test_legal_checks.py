@@ -295,3 +295,92 @@ def test_count_only_includes_post_2008_fixed_terms(spans):
     count = lc.consecutive_fixed_terms_since_2008(chain)
     assert count <= sum(1 for c in chain if c.start >= lc.LCL_IN_FORCE)
     assert count <= len(chain)
+
+
+# --- ending the contract on a severance ground (labour_law ground keys) -------------------------
+
+
+def test_termination_ground_sets_are_labour_law_grounds():
+    from hr_contract_risk.engine import labour_law
+
+    assert lc.EXPIRY_GROUNDS | lc.DISMISSAL_GROUNDS | {lc.UNLAWFUL_GROUND} <= set(labour_law.GROUND_KEYS)
+    # LCL 42 forbids Art. 40 / 41 dismissals only; the expiry rows are the employer-driven ones of §1.5
+    assert {labour_law.GROUNDS[g].articles[0].number for g in lc.DISMISSAL_GROUNDS} == {"40", "41"}
+    assert all(labour_law.GROUNDS[g].money == labour_law.MONEY_N for g in lc.EXPIRY_GROUNDS)
+
+
+@pytest.mark.parametrize("ground", sorted(lc.EXPIRY_GROUNDS))
+def test_expiry_of_an_entitled_employee_who_asks_to_renew_is_unlawful(ground):
+    found = lc.termination_findings(facts(WANG, END, employee_wish=lc.WISH_RENEW), ground)
+    assert lc.termination_unlawful(found)
+    first = found[0]
+    assert (first.code, first.severity, first.article) == (lc.TERMINATION_UNLAWFUL, lc.BLOCK, "LCL 48, 87")
+    text = first.msg.render()
+    assert "LCL 14(3), 97, 82, 87" in text, "names the articles of the blocking findings"
+    assert "2N" in text and "Unlawful termination" in text
+    assert "art14_entitled" in codes(found)
+
+
+def test_expiry_without_a_block_is_lawful_but_shows_the_findings():
+    # unknown wish: the Art. 14 entitlement is a warning, the termination is not unlawful
+    found = lc.termination_findings(facts(WANG, END), "expiry_not_renewed")
+    assert not lc.termination_unlawful(found)
+    assert {"art14_entitled", "art14_wish_unknown"} <= codes(found)
+    # a first contract: information only
+    found = lc.termination_findings(facts(WANG[1:], END), "expiry_not_renewed")
+    assert [f.severity for f in found] == [lc.INFO]
+
+
+def test_expiry_of_a_protected_employee_is_unlawful():
+    found = lc.termination_findings(facts(WANG[1:], END, pregnancy_nursing=True), "expiry_not_renewed")
+    assert lc.termination_unlawful(found)
+    assert "LCL 42(4), 45" in found[0].msg.render()
+    assert {"art42_pregnancy", "art45_extension"} <= codes(found)
+
+
+@pytest.mark.parametrize("ground", sorted(lc.DISMISSAL_GROUNDS))
+@pytest.mark.parametrize("protection,article", [
+    ({"pregnancy_nursing": True}, "LCL 42(4), 45"),
+    ({"occupational_injury": True}, "LCL 42(1)(2), 45"),
+    ({"medical_period_until": END + timedelta(days=1)}, "LCL 42(3), 45"),
+])
+def test_dismissal_of_a_protected_employee_is_unlawful(ground, protection, article):
+    found = lc.termination_findings(facts(WANG, END, **protection), ground)
+    assert lc.termination_unlawful(found)
+    assert "Art. 40 or 41" in found[0].msg.render()
+    assert article in found[0].msg.render()
+    assert not codes(found) & {"art14_entitled", "art14_wish_unknown"}, "Art. 14 is about renewal, not dismissal"
+
+
+def test_dismissal_after_the_medical_period_is_not_blocked():
+    found = lc.termination_findings(facts(WANG, END, medical_period_until=END - timedelta(days=1)),
+                                    "no_fault_dismissal")
+    assert found == []
+
+
+def test_dismissal_for_incompetence_needs_training_first():
+    found = lc.termination_findings(facts(WANG, END, reason=lc.REASON_INCOMPETENCE), "no_fault_dismissal")
+    assert [(f.code, f.severity, f.article) for f in found] == [("art40_2_training_first", lc.WARN, "LCL 40(2)")]
+    assert not lc.termination_unlawful(found), "a warning: the evidence may exist outside the system"
+    assert lc.termination_findings(facts(WANG, END, reason=lc.REASON_INCOMPETENCE), "no_fault_dismissal",
+                                   evidence_complete=True) == []
+
+
+@pytest.mark.parametrize("ground", ["dismissal_cause", "mutual_employer", "resignation", "unlawful", "death"])
+def test_other_grounds_have_no_findings(ground):
+    """Art. 39 dismissal and mutual termination remain possible under Art. 42; 2N is already the ground."""
+    assert lc.termination_findings(facts(WANG, END, pregnancy_nursing=True, employee_wish=lc.WISH_RENEW),
+                                   ground) == []
+
+
+@given(st.sampled_from(sorted(lc.EXPIRY_GROUNDS | lc.DISMISSAL_GROUNDS)), st.booleans(), st.booleans(),
+       st.sampled_from(lc.WISHES))
+def test_unlawful_exactly_when_a_finding_blocks(ground, pregnant, injured, wish):
+    found = lc.termination_findings(
+        facts(WANG, END, pregnancy_nursing=pregnant, occupational_injury=injured, employee_wish=wish), ground)
+    blocks = [f for f in found if f.severity == lc.BLOCK and f.code != lc.TERMINATION_UNLAWFUL]
+    assert lc.termination_unlawful(found) == bool(blocks)
+    if blocks:
+        assert found[0].code == lc.TERMINATION_UNLAWFUL
+    if pregnant or injured:
+        assert lc.termination_unlawful(found)

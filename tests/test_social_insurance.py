@@ -6,23 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hr_contract_risk.engine import labour_law
 from hr_contract_risk.engine import social_insurance as si
 
-ISSUE3_GROUNDS = [
-    "mutual_employer",
-    "mutual_employee",
-    "resignation",
-    "employer_fault_resignation",
-    "dismissal_cause",
-    "no_fault_dismissal",
-    "layoff",
-    "expiry_not_renewed",
-    "expiry_employee_declined",
-    "retirement",
-    "death",
-    "employer_closure",
-    "unlawful",
-]
+# the termination grounds (issue 3) are owned by labour_law
+ISSUE3_GROUNDS = list(labour_law.GROUND_KEYS)
 
 
 # ---------------------------------------------------------------- reasons
@@ -41,6 +29,7 @@ ISSUE3_GROUNDS = [
         ("layoff", True, "Order 13 Art. 13(2)"),
         ("expiry_not_renewed", True, "Order 13 Art. 13(1)"),
         ("expiry_employee_declined", True, "Order 13 Art. 13(1)"),
+        ("task_completed", True, ""),  # Unconfirmed (§1.5): flagged in the UI
         ("retirement", False, ""),
         ("death", None, ""),
         ("employer_closure", True, "Order 13 Art. 13(1)"),
@@ -56,19 +45,52 @@ def test_reason_involuntary_per_order13(reason, involuntary, order13):
 
 def test_unconfirmed_points_are_flagged():
     flagged = {k for k, r in si.REASONS.items() if r.unconfirmed}
-    assert flagged == {"expiry_employee_declined", "unlawful_termination"}
+    assert flagged == {"expiry_employee_declined", "task_completed", "unlawful_termination"}
     findings = si.check_reason(None, "expiry_employee_declined")
     assert [f.severity for f in findings] == [si.INFO]
     assert "Unconfirmed" in findings[0].msg.render()
 
 
-def test_every_issue3_ground_maps_to_a_reason():
-    assert set(si.GROUND_TO_REASON) == set(ISSUE3_GROUNDS)
-    assert set(si.GROUND_LABELS) == set(ISSUE3_GROUNDS)
-    for ground in ISSUE3_GROUNDS:
+def test_every_labour_law_ground_maps_to_a_reason():
+    assert set(si.GROUND_TO_REASON) == set(labour_law.GROUND_KEYS)
+    assert {k: g.label for k, g in labour_law.GROUNDS.items()} == si.GROUND_LABELS, "labels come from labour_law"
+    assert si.ground_selection() == labour_law.ground_selection()
+    for ground in labour_law.GROUND_KEYS:
         assert si.reason_from_ground(ground) in si.REASONS
     assert si.reason_from_ground("unlawful") == "unlawful_termination"
     assert si.reason_from_ground("expiry_not_renewed") == "expiry_not_renewed"
+    assert si.reason_from_ground("expiry_worse_terms_declined") == "expiry_not_renewed", "same §1.5 row"
+    assert si.reason_from_ground("task_completed") == "task_completed"
+    # a departure reason leads back to the ground of the same row, never to an alias
+    assert si.REASON_TO_GROUND["expiry_not_renewed"] == "expiry_not_renewed"
+    assert si.REASON_TO_GROUND["unlawful_termination"] == "unlawful"
+    assert all(si.GROUND_TO_REASON[g] == r for r, g in si.REASON_TO_GROUND.items())
+    assert set(si.REASON_TO_GROUND) == set(si.REASONS), "every reason stands for a ground"
+
+
+BENEFIT_TO_INVOLUNTARY = {labour_law.BENEFIT_YES: True, labour_law.BENEFIT_NO: False, labour_law.BENEFIT_NA: None}
+
+
+@pytest.mark.parametrize("ground", labour_law.GROUND_KEYS)
+def test_involuntary_agrees_with_the_labour_law_benefit_column(ground):
+    """§1.5: the stoppage reason's involuntary flag is labour_law's unemployment-benefit column (Order 13
+    Art. 13) wherever the domain reference confirms it; where it does not, the reason says so in the UI."""
+    rule = labour_law.GROUNDS[ground]
+    reason = si.REASONS[si.reason_from_ground(ground)]
+    if rule.benefit_unconfirmed or rule.benefit == labour_law.BENEFIT_UNKNOWN:
+        assert reason.unconfirmed, f"{ground}: the Unconfirmed point must reach the UI"
+        return
+    assert reason.involuntary is BENEFIT_TO_INVOLUNTARY[rule.benefit]
+    assert not reason.unconfirmed
+    expected = ["Order 13 Art. %s" % a.number for a in rule.benefit_articles]
+    assert [reason.order13] == (expected or [""])
+
+
+@pytest.mark.parametrize("ground", labour_law.GROUND_KEYS)
+def test_compensation_item_agrees_with_the_labour_law_money_rule(ground):
+    """The checklist's "compensation paid at handover" item exists exactly when §1.5 owes money."""
+    owed = labour_law.GROUNDS[ground].money != labour_law.MONEY_ZERO
+    assert si.REASONS[si.reason_from_ground(ground)].compensation_due is owed
 
 
 def test_compensation_due_follows_lcl_46():
@@ -80,6 +102,7 @@ def test_compensation_due_follows_lcl_46():
         "no_fault_dismissal",
         "layoff",
         "employer_closure",
+        "task_completed",
         "unlawful_termination",
     }
 
@@ -180,6 +203,15 @@ def test_benefit_months_boundaries(months, expected):
     result = si.benefit(months, 0, True)
     assert result.months == expected
     assert result.eligible is (months >= 12)
+
+
+@pytest.mark.parametrize(
+    "months,unclaimed,expected",
+    [(59, 0, 12), (60, 0, 18), (119, 0, 18), (120, 0, 24), (60, 10, 24), (11, 0, 0), (12, 0, 12)],
+)
+def test_t19_unemployment_benefit_months(months, unclaimed, expected):
+    """Domain reference T19 (moved here from test_labour_law: one benefit-months function, this one)."""
+    assert si.benefit(months, unclaimed, True).months == expected
 
 
 def test_benefit_11_vs_12_months_eligibility():

@@ -19,7 +19,6 @@ Public API
 - ``average_wage(lines, termination_date, hire_date, include_overtime)``
 - ``annual_leave_days_due(...)``, ``annual_leave_pay(days, leave_wage)`` (§1.13)
 - ``region_year(termination_date, rule, publish_month, available_years)``
-- ``unemployment_benefit_max_months(contribution_months, unclaimed_months)`` (§1.11)
 - ``GROUNDS``: the §1.5 decision table, one ``GroundRule`` per ground key.
 """
 
@@ -984,23 +983,6 @@ def annual_leave_days_due(termination_date, cumulative_work_years, days_taken=0,
     return LeaveDue(entitlement, elapsed, pro_rata, int(due))
 
 
-# --------------------------------------------------------------------------- unemployment benefit (§1.11)
-
-
-def unemployment_benefit_max_months(contribution_months, unclaimed_months=0):
-    """SIL 46: 12 / 18 / 24 months by contribution time (1-5y, 5-10y, 10y+), plus earlier
-    unclaimed entitlement, capped at 24.  0 below 12 months of contributions (SIL 45)."""
-    if contribution_months < 12:
-        new = 0
-    elif contribution_months < 60:
-        new = 12
-    elif contribution_months < 120:
-        new = 18
-    else:
-        new = 24
-    return min(24, new + max(0, unclaimed_months))
-
-
 def with_config(config, **changes):
     """A copy of ``config`` with ``changes`` (handy for callers building it from settings)."""
     return replace(config, **changes)
@@ -1011,6 +993,6 @@ __all__ = [
     "LawConfig", "LeaveDue", "Segment", "ServiceLength", "SeveranceInput", "SeveranceResult", "WageAverage",
     "WageLine", "annual_leave_days_due", "annual_leave_entitlement", "annual_leave_pay", "average_wage",
     "compute_severance", "fmt_money", "fmt_n", "ground_selection", "money", "n_from_service",
-    "old_n_from_service", "region_year", "service_length", "unemployment_benefit_max_months", "wage_window",
+    "old_n_from_service", "region_year", "service_length", "wage_window",
     "with_config",
 ]

@@ -390,6 +390,57 @@ def evaluate(facts, evidence_complete=None):
     return sorted(found, key=lambda f: order[f.severity])
 
 
+# ---------------------------------------------------------------------------
+# Ending the contract on a termination ground (severance wizard)
+# ---------------------------------------------------------------------------
+
+#: labour_law ground keys of an employer-driven expiry: the checks of a non-renewal apply (§1.5 row 8)
+EXPIRY_GROUNDS = frozenset({"expiry_not_renewed", "expiry_worse_terms_declined"})
+#: dismissals that LCL 42 forbids while a protection holds (Art. 40 and 41; Art. 39 remains possible)
+DISMISSAL_GROUNDS = frozenset({"no_fault_dismissal", "layoff"})
+UNLAWFUL_GROUND = "unlawful"
+TERMINATION_UNLAWFUL = "termination_unlawful"
+
+
+def termination_findings(facts, ground, evidence_complete=None):
+    """Findings that bear on ending the contract on ``ground`` (a labour_law ground key), most severe first.
+
+    * Expiry grounds: the renewal review's checks of a non-renewal (Art. 14, 42/45, the reason given).
+    * No-fault dismissal and layoff: the Art. 42 protections, which forbid an Art. 40 or 41 dismissal, and
+      for incompetence (``facts.reason``) the Art. 40(2) training-first check.
+    * Other grounds: none (Art. 39 dismissal and mutual termination remain possible under Art. 42).
+
+    When a finding forbids the termination, a ``termination_unlawful`` finding comes first: ending the
+    contract on this ground would be unlawful, so unless the facts change the employee may claim
+    continuation or 2N (LCL 48, 87; ground ``unlawful``).  The ground is never changed here: HR chooses.
+    """
+    if ground in EXPIRY_GROUNDS:
+        found = evaluate(facts, evidence_complete)
+        blockers = blocking(found, NOT_RENEW)
+        text = _lt("The law forbids ending this contract at its expiry (%(articles)s): the non-renewal would be "
+                   "unlawful. Unless the facts change, the employee may ask to continue the contract, otherwise "
+                   "2N is owed (LCL Art. 48, 87): the ground is \u201cUnlawful termination or non-renewal\u201d.")
+    elif ground in DISMISSAL_GROUNDS:
+        found = protection_findings(facts) + reason_findings(facts, evidence_complete)
+        blockers = [f for f in found if f.severity == BLOCK]
+        text = _lt("An Art. 42 protection holds (%(articles)s): the employer may not dismiss under Art. 40 or 41, "
+                   "so this dismissal would be unlawful. Unless the facts change, the employee may ask to continue "
+                   "the contract, otherwise 2N is owed (LCL Art. 48, 87): the ground is \u201cUnlawful termination "
+                   "or non-renewal\u201d.")
+    else:
+        return []
+    if blockers:
+        articles = "; ".join(dict.fromkeys(f.article for f in blockers))
+        found.append(Finding(TERMINATION_UNLAWFUL, "LCL 48, 87", BLOCK, Msg(text, {"articles": articles})))
+    order = {BLOCK: 0, WARN: 1, INFO: 2}
+    return sorted(found, key=lambda f: (order[f.severity], f.code != TERMINATION_UNLAWFUL))
+
+
+def termination_unlawful(findings):
+    """Whether ``termination_findings`` found the termination unlawful."""
+    return any(f.code == TERMINATION_UNLAWFUL for f in findings)
+
+
 def blocking(findings, decision):
     """The findings that forbid ``decision``."""
     if decision not in DECISIONS:

@@ -28,6 +28,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from . import labour_law
 from .i18n import Msg, _lt
 
 BLOCK = "block"
@@ -84,6 +85,19 @@ REASONS = {
             unconfirmed=_lt(
                 "Order 13 Art. 13(1) literally covers every Art. 44(1) expiry, so the employee keeps "
                 "unemployment benefit; local practice may differ (Unconfirmed): verify with the local bureau."
+            ),
+            ending="end",
+        ),
+        Reason(
+            "task_completed",
+            _lt("Task-based contract ended on completion of the task (Reg. Art. 22)"),
+            "Reg. Art. 22; LCL Art. 47",
+            True,
+            compensation_due=True,
+            unconfirmed=_lt(
+                "Order 13 Art. 13(1) names the endings of LCL Art. 44(1)(4)(5), not the completion of a task-based "
+                "contract (Reg. Art. 22): treated as involuntary like an expiry, but no source confirms it "
+                "(Unconfirmed): verify with the local bureau."
             ),
             ending="end",
         ),
@@ -175,43 +189,17 @@ REASONS = {
     )
 }
 
-# Ground keys of issue 3 (labour_law engine) -> internal reason.  Identity
-# except ``unlawful``.  TODO(integration): the severance branch's
-# engine/labour_law.py owns the ground list; keep the keys in sync.
-GROUND_TO_REASON = {
-    "mutual_employer": "mutual_employer",
-    "mutual_employee": "mutual_employee",
-    "resignation": "resignation",
-    "employer_fault_resignation": "employer_fault_resignation",
-    "dismissal_cause": "dismissal_cause",
-    "no_fault_dismissal": "no_fault_dismissal",
-    "layoff": "layoff",
-    "expiry_not_renewed": "expiry_not_renewed",
-    "expiry_employee_declined": "expiry_employee_declined",
-    "retirement": "retirement",
-    "death": "death",
-    "employer_closure": "employer_closure",
+# Termination grounds: labour_law owns the keys and labels (the §1.5 decision table, issue 3).
+# Each ground maps to the stoppage reason of the same key, except these.
+GROUND_REASON_ALIASES = {
+    # same §1.5 row as a non-renewal: employer-driven expiry, Order 13 Art. 13(1)
+    "expiry_worse_terms_declined": "expiry_not_renewed",
     "unlawful": "unlawful_termination",
 }
-REASON_TO_GROUND = {v: k for k, v in GROUND_TO_REASON.items()}
-
-GROUND_LABELS = {
-    "mutual_employer": _lt("Mutual termination proposed by the employer (LCL Art. 36, 46(2))"),
-    "mutual_employee": _lt("Mutual termination proposed by the employee (LCL Art. 36)"),
-    "resignation": _lt("Resignation with notice (LCL Art. 37)"),
-    "employer_fault_resignation": _lt("Resignation for employer fault (LCL Art. 38)"),
-    "dismissal_cause": _lt("Dismissal for cause (LCL Art. 39)"),
-    "no_fault_dismissal": _lt("No-fault dismissal (LCL Art. 40)"),
-    "layoff": _lt("Mass layoff (LCL Art. 41)"),
-    "expiry_not_renewed": _lt("Contract expired, not renewed by the employer (LCL Art. 44(1))"),
-    "expiry_employee_declined": _lt(
-        "Contract expired, employee declined renewal on the same or better terms (LCL Art. 44(1))"
-    ),
-    "retirement": _lt("Retirement or pension starts (LCL Art. 44(2), Reg. Art. 21)"),
-    "death": _lt("Death or declared missing (LCL Art. 44(3))"),
-    "employer_closure": _lt("Bankruptcy, licence revoked, closure or early dissolution (LCL Art. 44(4)(5))"),
-    "unlawful": _lt("Unlawful termination or non-renewal (LCL Art. 48, 87)"),
-}
+GROUND_TO_REASON = {g: GROUND_REASON_ALIASES.get(g, g) for g in labour_law.GROUND_KEYS}
+# the ground a reason stands for (departure reason -> ground); aliases of a reason of another key excluded
+REASON_TO_GROUND = {r: g for g, r in GROUND_TO_REASON.items() if r == g or r not in labour_law.GROUNDS}
+GROUND_LABELS = {key: rule.label for key, rule in labour_law.GROUNDS.items()}
 
 # Odoo's standard departure reasons (hr/data/hr_data.xml, identified by their
 # reason_code in hr.departure.reason._get_default_departure_reasons()).
@@ -230,7 +218,8 @@ def reason_selection():
 
 
 def ground_selection():
-    return list(GROUND_LABELS.items())
+    """(key, English label) pairs of labour_law's termination grounds, for an Odoo Selection."""
+    return labour_law.ground_selection()
 
 
 class InputError(ValueError):

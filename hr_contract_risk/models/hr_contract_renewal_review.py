@@ -145,16 +145,8 @@ class HrContractRenewalReview(models.Model):
         return min(ref, self.end_date) if self.end_date else ref
 
     def _hrcr_contracts(self):
-        """Contracts per employee (same company), one query.  As superuser: HR
-        officers may hold no hr_contract rights, and only the reviewed
-        employees' contract dates are read."""
-        rows = self.env["hr.contract"].sudo().search_read(
-            [("employee_id", "in", self.employee_id.ids), ("state", "!=", "cancel")],
-            ["employee_id", "company_id", "name", "date_start", "date_end"], order="date_start")
-        out = {}
-        for row in rows:
-            out.setdefault((row["employee_id"][0], row["company_id"][0]), []).append(row)
-        return out
+        """Contracts per (employee id, company id) of the reviewed employees, one query."""
+        return self.employee_id._hrcr_contract_rows()
 
     def _hrcr_chain(self, contracts):
         self.ensure_one()
@@ -268,25 +260,21 @@ class HrContractRenewalReview(models.Model):
         after = bool(first_offer and below.filtered(lambda a: a.date_start >= first_offer))
         return lc.Evidence(len(below), len(talks), offered, after)
 
+    def _hrcr_fact_values(self, evidence_complete):
+        """What the review adds to the employee's legal facts (``hr.employee._hrcr_legal_facts``)."""
+        self.ensure_one()
+        return {
+            "employee_wish": self.employee_wish or lc.WISH_UNKNOWN,
+            "art39": self.exception_art39,
+            "art40_1": self.exception_art40_1,
+            "art40_2": evidence_complete,
+            "reason": self.reason_category or None,
+        }
+
     def _hrcr_facts(self, evidence_complete):
         self.ensure_one()
-        contracts = self._hrcr_contracts().get((self.employee_id.id, self.company_id.id), [])
-        employee = self.employee_id
-        return lc.Facts(
-            contracts=tuple(lc.Contract(c["date_start"], c["date_end"] or None) for c in contracts),
-            end_date=self.end_date,
-            employee_wish=self.employee_wish or lc.WISH_UNKNOWN,
-            pregnancy_nursing=employee.pregnancy_nursing,
-            medical_period_until=employee.medical_period_until or None,
-            occupational_injury=employee.occupational_injury,
-            statutory_retirement_date=employee.statutory_retirement_date or None,
-            art39=self.exception_art39,
-            art40_1=self.exception_art40_1,
-            art40_2=evidence_complete,
-            reason=self.reason_category or None,
-            employer_may_refuse_second_renewal=self.company_id.hrcr_refuse_second_renewal,
-            max_gap_days=self.company_id.hrcr_contract_gap_days,
-        )
+        return self.employee_id._hrcr_legal_facts(
+            self.company_id, self.end_date, **self._hrcr_fact_values(evidence_complete))
 
     def _hrcr_findings(self):
         """(findings, checklist items) for this review."""
@@ -446,12 +434,13 @@ class HrContractRenewalReview(models.Model):
             body = _("%(body)s\nLegal block overridden (%(articles)s). Legal note: %(note)s", body=body,
                      articles=", ".join(f.article for f in blockers), note=self.override_note)
         self.message_post(body=body)
-        if self.decision == lc.NOT_RENEW and "hr.severance.wizard" in self.env:
+        if self.decision == lc.NOT_RENEW:
             return self.action_open_severance()
         return True
 
     def _hrcr_severance_context(self):
-        """Defaults for the severance wizard (owned by feat/severance, issue 3 ground keys)."""
+        """Defaults of the severance wizard (labour_law ground keys): a lawful non-renewal is an expiry
+        (LCL 44(1), 46(5)); one recorded over a legal block is unlawful (LCL 48, 87: 2N)."""
         self.ensure_one()
         return {
             "default_contract_id": self.contract_id.id,
@@ -464,8 +453,6 @@ class HrContractRenewalReview(models.Model):
         self.ensure_one()
         if self.decision != lc.NOT_RENEW or not self.decision_date:
             raise UserError(_("Severance applies once the decision 'Do not renew' is recorded."))
-        if "hr.severance.wizard" not in self.env:
-            raise UserError(_("The severance calculation is not available in this database."))
         return {
             "type": "ir.actions.act_window",
             "name": _("Severance"),

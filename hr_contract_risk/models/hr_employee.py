@@ -50,6 +50,40 @@ class HrEmployee(models.Model):
         for employee in self:
             employee.kpi_appraisal_count = counts.get(employee, 0)
 
+    # --- facts of the legal checks (engine.legal_checks), shared by the renewal review and the severance wizard ---
+
+    def _hrcr_contract_rows(self):
+        """The contracts of these employees, not cancelled, oldest first, per (employee id, company id): one
+        query.  As superuser: HR officers may hold no hr_contract rights, and only the dates of these
+        employees' contracts are read."""
+        rows = self.env["hr.contract"].sudo().search_read(
+            [("employee_id", "in", self.ids), ("state", "!=", "cancel")],
+            ["employee_id", "company_id", "name", "date_start", "date_end"], order="date_start")
+        out = {}
+        for row in rows:
+            out.setdefault((row["employee_id"][0], row["company_id"][0]), []).append(row)
+        return out
+
+    def _hrcr_legal_facts(self, company, end_date, contract_rows=None, **values):
+        """``legal_checks.Facts`` for this employee's employment at ``company`` ending on ``end_date``: the
+        contract chain, the Art. 42 protection fields and the company's settings.  ``values`` adds what
+        only the caller knows (the employee's wish, documented Art. 39 / 40 situations, the reason, the
+        hire date); ``contract_rows`` the rows of ``_hrcr_contract_rows`` when the caller has them."""
+        self.ensure_one()
+        if contract_rows is None:
+            contract_rows = self._hrcr_contract_rows().get((self.id, company.id), [])
+        return lc.Facts(
+            contracts=tuple(lc.Contract(c["date_start"], c["date_end"] or None) for c in contract_rows),
+            end_date=end_date,
+            pregnancy_nursing=self.pregnancy_nursing,
+            medical_period_until=self.medical_period_until or None,
+            occupational_injury=self.occupational_injury,
+            statutory_retirement_date=self.statutory_retirement_date or None,
+            employer_may_refuse_second_renewal=company.hrcr_refuse_second_renewal,
+            max_gap_days=company.hrcr_contract_gap_days,
+            **values,
+        )
+
     def action_open_kpi_appraisals(self):
         self.ensure_one()
         return self.env["hr.kpi.appraisal"]._hrcr_employee_history_action(self.id)

@@ -6,6 +6,7 @@ import psycopg2.errors
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from .hr_severance_mixin import INPUT_FIELDS, OUTPUT_FIELDS
@@ -194,7 +195,58 @@ class HrSeverance(models.Model):
             if rec.state != "posted":
                 raise UserError(_("Only severances whose journal entry is posted can be marked as paid."))
             rec.state = "paid"
+        self._hrcr_mark_stoppage_paid()
         return True
+
+    # ------------------------------------------------------------------ social-insurance stoppage (issue 5)
+
+    def _hrcr_stoppage_domain(self):
+        """Leaver checklists of these severances' departures: same employee, departure on the termination date."""
+        return expression.AND([
+            [("state", "!=", "cancelled")],
+            expression.OR([
+                [("employee_id", "=", rec.employee_id.id), ("departure_date", "=", rec.termination_date)]
+                for rec in self
+            ]),
+        ])
+
+    def _hrcr_mark_stoppage_paid(self):
+        """A paid severance completes the checklist item "compensation paid at handover" (LCL Art. 50 ¶2)."""
+        if not self:
+            return
+        # sudo: finance users mark severances paid but have no access to leaver checklists; only the
+        # compensation item of these employees' departures is marked done
+        stoppages = self.env["hr.si.stoppage"].sudo().search(self._hrcr_stoppage_domain())
+        stoppages._hrcr_mark_items_done(["severance"])
+
+    def action_open_si_stoppage(self):
+        """Stop the leaver's social insurance: the stoppage wizard prefilled from this severance (issue 5), or
+        the leaver checklist when this departure already has one."""
+        self.ensure_one()
+        if self.state not in ("confirmed", "posted", "paid"):
+            raise UserError(_("Confirm the severance before stopping the social insurance."))
+        stoppage = self.env["hr.si.stoppage"].search(self._hrcr_stoppage_domain(), limit=1)
+        if stoppage:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "hr.si.stoppage",
+                "res_id": stoppage.id,
+                "view_mode": "form",
+                "views": [(False, "form")],
+            }
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Social-Insurance Stoppage"),
+            "res_model": "hr.si.stoppage.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_employee_id": self.employee_id.id,
+                "default_departure_date": fields.Date.to_string(self.termination_date),
+                "default_termination_ground": self.termination_ground,
+            },
+        }
 
     def action_cancel(self):
         for rec in self:
@@ -203,7 +255,8 @@ class HrSeverance(models.Model):
             if rec.state == "paid":
                 raise UserError(_("Severance %(name)s is paid: reverse the payment in Accounting first.", name=rec.name))
             move = rec.move_id
-            if move.state == "posted":
+            # move_state: related, read as superuser; HR officers have no access to journal entries
+            if rec.move_state == "posted":
                 if not self.env.user.has_group("account.group_account_invoice"):
                     raise UserError(_(
                         "The journal entry of %(name)s is posted: only an accounting user can cancel the severance, "
@@ -212,7 +265,7 @@ class HrSeverance(models.Model):
                     [{"date": fields.Date.context_today(self), "ref": _("Reversal of %(ref)s", ref=move.ref)}],
                     cancel=True)
                 rec.write({"reversal_move_id": reversal.id})
-            elif move.state == "draft":
+            elif rec.move_state == "draft":
                 # sudo: the draft entry was created by the confirmation; HR officers may cancel it
                 move.sudo().button_cancel()
             rec.write({"state": "cancelled"})

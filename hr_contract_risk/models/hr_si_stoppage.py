@@ -2,6 +2,7 @@ from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
 from ..engine import social_insurance as si
 
@@ -293,6 +294,7 @@ class HrSiStoppage(models.Model):
             self._hrcr_stamp_override(vals, self.env)
         records = super().create(vals_list)
         records.filtered(lambda r: not r.item_ids)._hrcr_create_checklist()
+        records._hrcr_sync_paid_severance()
         return records
 
     def write(self, vals):
@@ -360,6 +362,21 @@ class HrSiStoppage(models.Model):
         """Mark the checklist items of these kinds done (demo data; integrations, e.g. a paid severance)."""
         self.item_ids.filtered(lambda i: i.kind in kinds).action_mark_done()
         return True
+
+    def _hrcr_sync_paid_severance(self):
+        """A checklist opened after the severance was paid starts with its compensation item done
+        (LCL Art. 50 ¶2); hr.severance.action_mark_paid covers the other order."""
+        if not self:
+            return
+        severances = self.env["hr.severance"].search(expression.AND([
+            [("state", "=", "paid")],
+            expression.OR([
+                [("employee_id", "=", rec.employee_id.id), ("termination_date", "=", rec.departure_date)]
+                for rec in self
+            ]),
+        ]))
+        paid = {(sev.employee_id.id, sev.termination_date) for sev in severances}
+        self.filtered(lambda r: (r.employee_id.id, r.departure_date) in paid)._hrcr_mark_items_done(["severance"])
 
     def _hrcr_update_state(self):
         for rec in self.filtered(lambda r: r.state == "open"):

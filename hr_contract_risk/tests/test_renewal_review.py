@@ -149,15 +149,53 @@ class TestRenewalReview(AppraisalCase):
         self.assertEqual(context["default_termination_ground"], "unlawful")
         self.assertEqual(context["default_contract_id"], self.contract_2.id)
         self.assertEqual(context["default_employee_id"], self.emp.id)
-        # TODO(integration): with feat/severance merged, action_open_severance() opens hr.severance.wizard
-        if "hr.severance.wizard" not in self.env:
-            with self.assertRaises(UserError):
-                review.action_open_severance()
+        self.assert_severance_wizard(review, "unlawful", months=2 * 4)
         # locked after decision
         with self.assertRaises(UserError):
             review.write({"decision_reason": "changed my mind"})
         with self.assertRaises(UserError):
             review.sudo().unlink()
+
+    def assert_severance_wizard(self, review, ground, months):
+        """The review's Severance button opens hr.severance.wizard prefilled for this contract's end, and the
+        wizard computes the amount: N from 3 years 8 months of service is 4 (LCL 47), 2N is 8 (LCL 87)."""
+        self.company.city = "上海"
+        self.env["hr.labour.region"].create({
+            "company_id": self.company.id, "city": "上海", "year": self.end.year - 1,
+            "average_monthly_wage": 12000, "minimum_wage": 2690,
+        })
+        user = review.env.user
+        action = review.action_open_severance()
+        self.assertEqual((action["res_model"], action["target"]), ("hr.severance.wizard", "new"))
+        self.env.invalidate_all()  # read as the user, not from the test's cache
+        form = Form(self.env["hr.severance.wizard"].with_user(user).with_context(**action["context"]))
+        self.assertEqual(form.employee_id, self.emp)
+        self.assertEqual(form.contract_id, self.contract_2)
+        self.assertEqual(form.termination_ground, ground)
+        self.assertEqual(form.termination_date, self.end, "the contract's end date")
+        self.assertEqual(form.hire_date, self.contract_1.date_start)
+        self.assertEqual(form.average_monthly_wage, self.contract_2.wage, "no wage history: the contract wage")
+        self.assertEqual(form.compensation_months, months)
+        self.assertEqual(form.compensation_amount, months * self.contract_2.wage)
+        self.assertGreaterEqual(form.total_amount, form.compensation_amount)
+        return form
+
+    def test_not_renew_decision_opens_the_severance_wizard(self):
+        """A lawful non-renewal (the employee does not wish to renew, so Art. 14 does not bind) opens the severance wizard
+        with the expiry ground: N (LCL 44(1), 46(5))."""
+        review = self.open_review()
+        review.write({"employee_wish": "not_renew", "state": "decision", "decision": "not_renew",
+                      "reason_category": "business", "decision_reason": "Position closed."})
+        action = review.action_decide()
+        self.assertEqual(action["res_model"], "hr.severance.wizard", "the decision leads straight to severance")
+        self.assertEqual(action["context"]["default_termination_ground"], "expiry_not_renewed")
+        self.assert_severance_wizard(review, "expiry_not_renewed", months=4)
+        # only a recorded non-renewal leads to severance
+        other = self.open_review(self.peer_contract)
+        other.write({"state": "decision", "decision": "renew_same", "decision_reason": "Good results."})
+        self.assertIs(other.action_decide(), True)
+        with self.assertRaises(UserError):
+            other.action_open_severance()
 
     def test_protected_employee_blocks_non_renewal_of_first_contract(self):
         self.emp_peer.pregnancy_nursing = True

@@ -306,6 +306,7 @@ class TestSeveranceAccounting(SeveranceCommon):
 
     def test_cancel_draft_entry(self):
         severance = self._confirm()
+        self.env.invalidate_all()  # as in a new request: nothing of the entry in the cache
         severance.with_user(self.hr_user).action_cancel()
         self.assertEqual(severance.state, "cancelled")
         self.assertEqual(severance.move_id.state, "cancel")

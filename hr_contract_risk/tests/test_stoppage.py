@@ -12,6 +12,7 @@ from odoo.tools.misc import format_date
 
 from odoo.addons.base.models.ir_qweb import QWebException
 
+from ..engine import labour_law
 from ..engine import social_insurance as si
 from .common_stoppage import StoppageCase
 
@@ -109,7 +110,7 @@ class TestStoppageFlow(StoppageCase):
         self.assertFalse(form.blocked, "a warning: the employee may really have resigned")
 
     def test_context_defaults_from_severance(self):
-        """The severance wizard opens the stoppage with the issue-3 ground keys (TODO(integration))."""
+        """The severance opens the stoppage with labour_law's ground keys (test_severance_stoppage: the button)."""
         Wizard = self.env["hr.si.stoppage.wizard"].with_user(self.officer)
         form = Form(
             Wizard.with_context(
@@ -121,6 +122,32 @@ class TestStoppageFlow(StoppageCase):
         self.assertEqual(form.stoppage_reason, "unlawful_termination")
         self.assertEqual(form.involuntary, "yes")
         self.assertIn("Unconfirmed", form.findings_html)
+
+    def test_every_labour_law_ground_is_accepted(self):
+        """The two grounds labour_law adds to issue 3 reach the stoppage: a worse-terms refusal is the
+        non-renewal row of §1.5; a completed task-based contract has its own (Unconfirmed) reason."""
+        Wizard = self.env["hr.si.stoppage.wizard"].with_user(self.officer)
+        grounds = [key for key, _label in Wizard._fields["termination_ground"].selection]
+        self.assertEqual(grounds, list(labour_law.GROUND_KEYS))
+        expected = {
+            "expiry_worse_terms_declined": ("expiry_not_renewed", "yes", 12, False),
+            "task_completed": ("task_completed", "yes", 12, True),
+        }
+        for ground, (reason, involuntary, months, unconfirmed) in expected.items():
+            with self.subTest(ground=ground):
+                form = Form(Wizard.with_context(default_employee_id=self.employee.id,
+                                                default_departure_date=str(self.today),
+                                                default_termination_ground=ground))
+                self.assertEqual(form.stoppage_reason, reason)
+                self.assertEqual(form.involuntary, involuntary)
+                self.assertEqual(form.max_benefit_months, months)
+                self.assertEqual(form.severance_due, self.today, "compensation is owed (LCL 46(5), Reg 22)")
+                self.assertEqual("Unconfirmed" in (form.findings_html or ""), unconfirmed)
+                self.assertFalse(form.blocked)
+                stoppage = self.env["hr.si.stoppage"].browse(form.save().action_confirm()["res_id"])
+                self.assertEqual(stoppage.termination_ground, ground)
+                self.assertEqual(stoppage.local_code, "SH-%s" % reason)
+                stoppage.action_cancel()
 
     def test_marking_items_done_closes_the_checklist(self):
         stoppage = self.env["hr.si.stoppage"].with_user(self.officer).create(self._stoppage_vals())
@@ -186,7 +213,7 @@ class TestStoppageGuardRail(StoppageCase):
             wizard.action_confirm()
         message = str(caught.exception)
         self.assertIn("员工将失去失业保险待遇", message)
-        self.assertIn("合同期满，用人单位不续订", message, "the ground label is translated too")
+        self.assertIn("固定期限合同期满：用人单位不续订", message, "the ground label (labour_law's) is translated too")
 
     def test_mutual_employer_recorded_as_employee_mutual_is_blocked(self):
         wizard = self._wizard(self.officer, termination_ground="mutual_employer", stoppage_reason="mutual_employee")

@@ -1,12 +1,15 @@
 import dataclasses
 
 import psycopg2.errors
+from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..engine import labour_law
+from ..engine import legal_checks as lc
+from ..models.hr_si_stoppage import findings_html
 
 # key of the advisory lock taken while a severance is created for an employee
 _LOCK_NAMESPACE = 740_312
@@ -68,6 +71,12 @@ class HrSeveranceWizard(models.TransientModel):
     money_rule = fields.Char(compute="_compute_money_rule")
     has_pre2008_service = fields.Boolean(compute="_compute_money_rule")
     severance_id = fields.Many2one("hr.severance", readonly=True)
+    # legal checks of the termination (LCL 14, 42, 45, 40(2)): shown here, never on the employee's statement
+    legal_findings_html = fields.Html(string="Legal Checks", compute="_compute_legal_findings", sanitize=False)
+    legal_unlawful = fields.Boolean(
+        string="Termination Unlawful", compute="_compute_legal_findings",
+        help="A legal check forbids ending the contract on this ground: unless the facts change, the ground is "
+        "unlawful termination (2N, LCL 48, 87). The ground is not changed automatically.")
 
     # ------------------------------------------------------------------ prefill
 
@@ -226,6 +235,45 @@ class HrSeveranceWizard(models.TransientModel):
             wiz.money_rule = rule.money if rule else False
             wiz.has_pre2008_service = bool(wiz.hire_date and wiz.hire_date < labour_law.LCL_START)
 
+    # ------------------------------------------------------------------ legal checks
+
+    def _hrcr_renewal_review(self):
+        """The contract's latest renewal review, whose record adds to the legal facts."""
+        self.ensure_one()
+        if not self.contract_id:
+            return self.env["hr.contract.renewal.review"]
+        return self.env["hr.contract.renewal.review"].search(
+            [("contract_id", "=", self.contract_id.id)], order="end_date desc, id desc", limit=1)
+
+    def _hrcr_legal_findings(self):
+        """``legal_checks.termination_findings`` for the chosen ground, from the facts the renewal review uses
+        (``hr.employee._hrcr_legal_facts``) plus what the contract's review recorded, if it has one: the
+        employee's wish, documented Art. 39 / 40(1) situations, the reason and the Art. 40(2) evidence."""
+        self.ensure_one()
+        ground = self.termination_ground
+        if not (self.employee_id and self.termination_date and ground in lc.EXPIRY_GROUNDS | lc.DISMISSAL_GROUNDS):
+            return []
+        values = {"hire_date": self.hire_date or None}
+        evidence_complete = None
+        review = self._hrcr_renewal_review()
+        if review:
+            evidence_complete = review.evidence_complete
+            values.update(review._hrcr_fact_values(evidence_complete))
+        if ground in lc.DISMISSAL_GROUNDS:
+            incompetence = ground == "no_fault_dismissal" and self.no_fault_reason == "incompetence"
+            values["reason"] = lc.REASON_INCOMPETENCE if incompetence else None
+        facts = self.employee_id._hrcr_legal_facts(self.company_id, self.termination_date, **values)
+        return lc.termination_findings(facts, ground, evidence_complete)
+
+    @api.depends("employee_id", "contract_id", "company_id", "hire_date", "termination_date", "termination_ground",
+                 "no_fault_reason")
+    @api.depends_context("lang")
+    def _compute_legal_findings(self):
+        for wiz in self:
+            findings = wiz._hrcr_legal_findings()
+            wiz.legal_findings_html = findings_html(self.env, findings) if findings else False
+            wiz.legal_unlawful = lc.termination_unlawful(findings)
+
     # ------------------------------------------------------------------ confirm
 
     def _hrcr_check_inputs(self):
@@ -307,6 +355,12 @@ class HrSeveranceWizard(models.TransientModel):
                 "A severance for %(employee)s ending on %(date)s was just created by another user.",
                 employee=self.employee_id.name, date=self.termination_date)) from None
         self.severance_id = severance
+        findings = self._hrcr_legal_findings()
+        if lc.termination_unlawful(findings):
+            # HR chose the ground knowingly: keep what the checks said at that moment
+            severance.message_post(body=Markup("%s%s") % (
+                _("The legal checks found this termination unlawful when it was computed; the ground was kept."),
+                findings_html(self.env, [f for f in findings if f.severity == lc.BLOCK])))
         return severance
 
     def _hrcr_open(self, severance):

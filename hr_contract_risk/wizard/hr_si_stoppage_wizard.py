@@ -8,9 +8,9 @@ from ..models.hr_si_stoppage import findings_html, raise_input_error, render_msg
 class HrSiStoppageWizard(models.TransientModel):
     """Stop social insurance with a true reason and open the leaver checklist.
 
-    Opened by the departure wizard (prefilled), from the employee's Action menu, and by the
-    severance wizard after confirmation with ``default_employee_id``, ``default_departure_date``
-    and ``default_termination_ground`` (issue-3 ground keys).
+    Opened by the departure wizard (prefilled), from the employee's Action menu, and from a
+    confirmed severance (``hr.severance.action_open_si_stoppage``) with ``default_employee_id``,
+    ``default_departure_date`` and ``default_termination_ground`` (labour_law's ground keys).
     """
 
     _name = "hr.si.stoppage.wizard"

@@ -1,0 +1,107 @@
+"""Integration of issue 3 and issue 4: the severance wizard shows the legal checks of the termination
+(LCL 14, 42/45, 40(2)) and warns when the ground would make it unlawful (2N, LCL 48, 87)."""
+
+from datetime import date
+
+from odoo.tests import tagged
+
+from .common_severance import SeveranceCommon
+
+END = date(2024, 6, 30)
+
+
+@tagged("post_install", "-at_install")
+class TestSeveranceLegalChecks(SeveranceCommon):
+    """Wang Wei: hired 2021-07-01, contract ending 2024-06-30 (N = 3 at W = 9,000)."""
+
+    def _second_contract(self):
+        """Make the contract Wang Wei's second consecutive fixed-term one (LCL 14(3))."""
+        self.contract.date_start = date(2022, 7, 1)
+        self.env["hr.contract"].create({
+            "name": "Wang Wei 2020", "employee_id": self.employee.id, "date_start": date(2020, 7, 1),
+            "date_end": date(2022, 6, 30), "wage": 8000, "state": "close", "company_id": self.company.id,
+        })
+
+    def test_non_renewal_of_a_protected_employee_warns_unlawful(self):
+        self.employee.pregnancy_nursing = True
+        form = self._wizard_form(termination_ground="expiry_not_renewed")
+        self.assertTrue(form.legal_unlawful)
+        html = str(form.legal_findings_html)
+        self.assertIn("LCL 42(4), 45", html, "the finding with its article")
+        self.assertIn("would be unlawful", html)
+        self.assertIn("2N", html)
+        self.assertIn("Unlawful termination or non-renewal", html, "names the ground that applies")
+        self.assertIn("alert-danger", html)
+        # the ground is HR's choice: not switched, the amount is still N
+        self.assertEqual(form.termination_ground, "expiry_not_renewed")
+        self.assertEqual(form.compensation_months, 3)
+        self.assertNotIn("42(4)", str(form.breakdown_html), "the statement's breakdown stays factual")
+        # HR may switch to the 2N ground: the checks no longer apply, the amount doubles
+        form.termination_ground = "unlawful"
+        self.assertFalse(form.legal_unlawful)
+        self.assertFalse(form.legal_findings_html)
+        self.assertEqual(form.compensation_months, 6)
+
+    def test_confirming_over_the_warning_is_recorded(self):
+        self.employee.medical_period_until = date(2024, 9, 30)
+        wizard = self._wizard(termination_ground="expiry_not_renewed", leave_days_taken=5)
+        self.assertTrue(wizard.legal_unlawful)
+        wizard.action_confirm()
+        severance = wizard.severance_id
+        self.assertEqual(severance.termination_ground, "expiry_not_renewed")
+        notes = severance.message_ids.filtered(lambda m: "found this termination unlawful" in (m.body or ""))
+        self.assertEqual(len(notes), 1)
+        self.assertIn("42(3)", notes.body)
+
+    def test_art_14_from_the_renewal_review(self):
+        self._second_contract()
+        form = self._wizard_form(termination_ground="expiry_not_renewed")
+        self.assertIn("14(3)", str(form.legal_findings_html), "entitled after two fixed-term contracts")
+        self.assertFalse(form.legal_unlawful, "without the employee's wish on record it is a warning")
+        self.assertIn("Record whether the employee asks to renew", str(form.legal_findings_html))
+        # the review recorded that the employee asks to renew: refusing is unlawful (Art. 14(3), 87)
+        review = self.env["hr.contract.renewal.review"].create({"contract_id": self.contract.id, "end_date": END})
+        review.employee_wish = "renew"
+        form = self._wizard_form(termination_ground="expiry_not_renewed")
+        self.assertTrue(form.legal_unlawful)
+        self.assertIn("LCL 14(3), 97, 82, 87", str(form.legal_findings_html))
+        # an Art. 39 situation documented in the review defeats the second-contract entitlement
+        review.exception_art39 = True
+        form = self._wizard_form(termination_ground="expiry_not_renewed")
+        self.assertFalse(form.legal_unlawful)
+        self.assertIn("does not apply", str(form.legal_findings_html))
+
+    def test_dismissal_of_a_protected_employee_warns_unlawful(self):
+        self.employee.occupational_injury = True
+        for ground in ("no_fault_dismissal", "layoff"):
+            with self.subTest(ground=ground):
+                form = self._wizard_form(termination_ground=ground, notice_given="yes",
+                                         no_fault_reason="objective_change")
+                self.assertTrue(form.legal_unlawful)
+                self.assertIn("LCL 42(1)(2), 45", str(form.legal_findings_html))
+                self.assertIn("may not dismiss under Art. 40 or 41", str(form.legal_findings_html))
+                self.assertGreater(form.compensation_amount, 0)
+        # Art. 39 dismissal and mutual termination remain possible (LCL 42): no checks shown
+        for ground in ("dismissal_cause", "mutual_employer"):
+            with self.subTest(ground=ground):
+                form = self._wizard_form(termination_ground=ground)
+                self.assertFalse(form.legal_findings_html)
+                self.assertFalse(form.legal_unlawful)
+
+    def test_incompetence_dismissal_needs_training_first(self):
+        form = self._wizard_form(termination_ground="no_fault_dismissal", notice_given="yes",
+                                 no_fault_reason="incompetence")
+        self.assertIn("LCL 40(2)", str(form.legal_findings_html))
+        self.assertIn("training or reassignment", str(form.legal_findings_html))
+        self.assertFalse(form.legal_unlawful, "a warning: the evidence may exist outside the system")
+        form.no_fault_reason = "objective_change"
+        self.assertFalse(form.legal_findings_html)
+
+    def test_warning_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.employee.pregnancy_nursing = True
+        wizard = self._wizard(termination_ground="expiry_not_renewed").with_context(lang="zh_CN")
+        wizard.invalidate_recordset(["legal_findings_html"])
+        html = str(wizard.legal_findings_html)
+        self.assertIn("2N", html)
+        self.assertIn("不续订将属违法终止", html, "the unlawful warning itself is translated")
