@@ -44,6 +44,7 @@ class HrAttritionData(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _voluntary_reason_ids(self, company):
+        # sudo: see module docstring (company setting read by the gatherers)
         reasons = company.sudo().hrcr_attrition_voluntary_reason_ids
         if reasons:
             return set(reasons.ids)
@@ -53,6 +54,7 @@ class HrAttritionData(models.AbstractModel):
     @api.model
     def _sick_leave_type_ids(self, company):
         """Configured sick-leave types, else 'Sick Time Off' and names with 'sick'/'病'."""
+        # sudo: see module docstring (company setting read by the gatherers)
         configured = company.sudo().hrcr_attrition_sick_leave_type_ids
         if configured:
             return set(configured.ids)
@@ -72,6 +74,7 @@ class HrAttritionData(models.AbstractModel):
     @api.model
     def _departure_count(self, company):
         """Voluntary departures with a date: the positives the model would learn from."""
+        # sudo: see module docstring (archived employees of the company, a count only)
         return self.env["hr.employee"].sudo().with_context(active_test=False).search_count([
             ("company_id", "=", company.id),
             ("active", "=", False),
@@ -82,6 +85,7 @@ class HrAttritionData(models.AbstractModel):
     @api.model
     def _department_rates(self, company, as_of):
         """Department attrition over the 12 months before ``as_of``: two grouped counts."""
+        # sudo: see module docstring (grouped counts only)
         Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
         left = Employee._read_group([
             ("company_id", "=", company.id), ("active", "=", False),
@@ -98,6 +102,7 @@ class HrAttritionData(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _employee_rows(self, employee_ids):
+        # sudo: see module docstring (GATHERED_FIELDS only)
         return self.env["hr.employee"].sudo().with_context(active_test=False).search_read(
             [("id", "in", list(employee_ids))], list(af.GATHERED_FIELDS["hr.employee"]), order="id")
 
@@ -146,6 +151,7 @@ class HrAttritionData(models.AbstractModel):
     @api.model
     def _gather_contracts(self, emp_ids, as_of):
         """{employee_id: [{'id', 'contract': Contract, 'hr_responsible_id'}]} (cancelled ones left out)."""
+        # sudo: see module docstring; HR officers lack hr_contract read rights
         rows = self.env["hr.contract"].sudo().search_read(
             [("employee_id", "in", emp_ids), ("state", "!=", "cancel"), ("date_start", "<=", as_of)],
             list(af.GATHERED_FIELDS["hr.contract"]), order="date_start, id")
@@ -209,6 +215,7 @@ class HrAttritionData(models.AbstractModel):
 
     @api.model
     def _gather_leaves(self, emp_ids, since, as_of, sick_type_ids):
+        # sudo: see module docstring; leaves of all employees, only aggregated features leave this class
         rows = self.env["hr.leave"].sudo().with_context(active_test=False).search_read([
             ("employee_id", "in", emp_ids), ("state", "=", "validate"),
             ("date_to", ">=", datetime.combine(since, datetime.min.time())),
@@ -229,6 +236,7 @@ class HrAttritionData(models.AbstractModel):
         """Confirmed appraisals (feature appraisal, ``hr.kpi.appraisal``), dated by period end."""
         if "hr.kpi.appraisal" not in self.env:
             return {}
+        # sudo: see module docstring (total score of confirmed appraisals only)
         rows = self.env["hr.kpi.appraisal"].sudo().search_read([
             ("employee_id", "in", emp_ids), ("state", "=", "confirmed"),
             ("date_end", ">=", since - timedelta(days=365)), ("date_end", "<=", as_of),
@@ -244,6 +252,7 @@ class HrAttritionData(models.AbstractModel):
         """Warnings and training offers from talk logs (``hr.talk.log``)."""
         if "hr.talk.log" not in self.env:
             return {}
+        # sudo: see module docstring (kind and date only)
         rows = self.env["hr.talk.log"].sudo().search_read([
             ("employee_id", "in", emp_ids), ("kind", "in", ("warning", "training_offer")),
             ("date", ">=", since), ("date", "<=", as_of),
@@ -259,6 +268,7 @@ class HrAttritionData(models.AbstractModel):
         """Monthly gross lines (``hr.wage.history``, feature severance), when installed."""
         if "hr.wage.history" not in self.env:
             return {}
+        # sudo: see module docstring (monthly gross amounts only)
         Wage = self.env["hr.wage.history"].sudo()
         date_field = next((f for f in ("date", "month", "date_from") if f in Wage._fields), None)
         amount_field = next((f for f in ("gross_wage", "gross", "amount", "wage") if f in Wage._fields), None)

@@ -116,6 +116,7 @@ class HrAttritionModel(models.Model):
     # Signing and loading
     # ------------------------------------------------------------------
     def _signature(self, data):
+        # sudo: database.secret is system-only; used as the HMAC key of the model bytes, never shown
         secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
         return hmac.new(secret.encode(), data, hashlib.sha256).hexdigest()
 
@@ -149,6 +150,7 @@ class HrAttritionModel(models.Model):
 
     @api.model
     def _current(self, company):
+        # sudo: cards are HR-manager only; HR officers' scoring (recompute, what-if) needs the current card
         return self.sudo().search([("company_id", "=", company.id), ("is_current", "=", True)],
                                   limit=1, order="trained_at desc, id desc")
 
@@ -281,6 +283,7 @@ class HrAttritionModel(models.Model):
         (archived ones included), histories gathered in batches."""
         Data = self.env["hr.attrition.data"]
         since = af.add_months(today, -TRAINING_MONTHS) - timedelta(days=LOOKBACK_DAYS)
+        # sudo: see hr.attrition.data's docstring (archived employees included, ids only)
         employee_ids = self.env["hr.employee"].sudo().with_context(active_test=False).search(
             [("company_id", "=", company.id)], order="id").ids
         sick = Data._sick_leave_type_ids(company)

@@ -102,6 +102,7 @@ class HrAttritionScore(models.Model):
         cards = self.sudo().model_id
         cards.fetch(["trained_at", "holdout_auc", "min_departures"])
         for score in self:
+            # sudo: see above, the card's label only
             card = score.sudo().model_id
             if score.method == am.RULE_BASED or not score.method:
                 score.model_label = _(
@@ -262,6 +263,7 @@ class HrAttritionScore(models.Model):
         parent = {r["id"]: r["parent_id"][0] for r in rows if r.get("parent_id")}
         manager_hr = {}
         if parent:
+            # sudo: HR officers lack hr_contract read rights; reads only the managers' HR responsible to route the alert
             contracts = self.env["hr.contract"].sudo().search_read(
                 [("employee_id", "in", list(set(parent.values()))), ("state", "=", "open"),
                  ("hr_responsible_id", "!=", False)], ["employee_id", "hr_responsible_id"], order="date_start")
@@ -274,6 +276,7 @@ class HrAttritionScore(models.Model):
             wanted[score.id] = [u for i, u in enumerate(users) if u and u not in users[:i]]
         user_ids = {u for us in wanted.values() for u in us}
         hr_group = self.env.ref("hr.group_hr_user")
+        # sudo: group membership of the recipients only, to keep alerts to HR officers
         hr_users = self.env["res.users"].sudo().search([("id", "in", list(user_ids)),
                                                         ("groups_id", "in", hr_group.id)])
         allowed = {u.id: u for u in hr_users}
@@ -300,6 +303,7 @@ class HrAttritionScore(models.Model):
                         [_("Consider a talk, training or a pay review.")] + factors.splitlines()),
                 })
         if vals_list:
+            # sudo: system alert assigned to other HR users on a score HR officers can only read
             self.env["mail.activity"].sudo().create(vals_list)
         elif scores:
             _logger.info("attrition: no HR officer to notify for %s high-risk employees of company %s",

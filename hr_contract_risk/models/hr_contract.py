@@ -294,6 +294,7 @@ class HrContract(models.Model):
         budget = _expiry_time_budget() if time_budget is None else time_budget
         started = time.monotonic()
         today = fields.Date.context_today(self)
+        # sudo: the alert run covers every company, not only the calling user's allowed ones
         companies = self.env["res.company"].sudo().search([])
         stages_by_company = {company.id: company._hrcr_expiry_stages() for company in companies}
 

@@ -469,10 +469,12 @@ class HrContractRenewalReview(models.Model):
         """A to-do for the contract's HR responsible on each new review, in one create."""
         todo = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
-        contracts = self.contract_id.sudo()  # hr_responsible_id of the reviewed contracts only
+        # sudo: HR officers lack hr_contract read rights; reads only hr_responsible_id of the reviewed contracts
+        contracts = self.contract_id.sudo()
         contracts.fetch(["hr_responsible_id", "date_end"])
         vals = []
         for rev in self:
+            # sudo: see above (HR officers lack hr_contract read rights)
             user = rev.contract_id.sudo().hr_responsible_id or self.env.user
             vals.append({
                 "res_model_id": model_id, "res_id": rev.id, "activity_type_id": todo.id, "user_id": user.id,

@@ -118,6 +118,7 @@ class HrKpiAppraisal(models.Model):
         # employee may not read the individual rows (record rules)
         feedbacks = self.env["hr.kpi.feedback"].sudo().search_read(
             [("appraisal_id", "in", self.ids)], ["appraisal_id", "relationship", "state", "score", "rated"])
+        # sudo: see above (aggregated ratings only)
         lines = self.env["hr.kpi.feedback.line"].sudo().search_read(
             [("feedback_id.appraisal_id", "in", self.ids), ("feedback_id.state", "=", "submitted"),
              ("feedback_id.relationship", "!=", "self"), ("rating", "!=", False)],

@@ -93,8 +93,10 @@ class HrKpiFeedback(models.Model):
         """Give each new feedback one empty rating per competency of the template
         (or every active competency).  Runs as superuser: the inviter is not the
         reviewer, and the lines carry no rating yet."""
+        # sudo: see docstring (the inviter is not the reviewer)
         default = self.env["hr.kpi.competency"].sudo().search([])
         vals = []
+        # sudo: see docstring
         for fb in self.sudo():
             if fb.line_ids:
                 continue
@@ -102,6 +104,7 @@ class HrKpiFeedback(models.Model):
                 lambda c, company=fb.company_id: not c.company_id or c.company_id == company)
             vals += [{"feedback_id": fb.id, "competency_id": c.id} for c in competencies]
         if vals:
+            # sudo: see docstring (empty rating lines on the reviewer's row)
             self.env["hr.kpi.feedback.line"].sudo().create(vals)
 
     def action_submit(self):
@@ -111,6 +114,7 @@ class HrKpiFeedback(models.Model):
             if not fb.line_ids or any(not line.rating for line in fb.line_ids):
                 raise UserError(_("Rate every competency from 1 to 5 before submitting."))
         self.write({"state": "submitted", "submitted_date": fields.Datetime.now()})
+        # sudo: closes only the reviewer's own to-do (filtered), whatever the reviewer's rights on the thread
         self.activity_ids.filtered(lambda a: a.user_id == self.env.user).sudo().action_done()
         return True
 
@@ -129,6 +133,7 @@ class HrKpiFeedback(models.Model):
             "res_id": fb.id,
             "activity_type_id": todo.id,
             "user_id": fb.reviewer_user_id.id,
+            # sudo: the appraisal's name only, for the summary, whatever the requester's appraisal rules
             "summary": self.env._("360 feedback for %(name)s", name=fb.appraisal_id.sudo().display_name),
         } for fb in self.filtered(lambda f: f.state == "draft")]
         if vals:

@@ -274,7 +274,7 @@ class HrSeveranceMixin(models.AbstractModel):
             # sudo: finance users read the severance but not the regional parameters; only the name is shown
             info.append(_(
                 "A and the minimum wage from the regional parameters %(region)s.",
-                region=self.region_id.sudo().display_name))
+                region=self.region_id.sudo().display_name))  # sudo: see comment above
         if self.region_fallback:
             info.append(_(
                 "The average wage of the year before the termination is not configured: the latest configured year "

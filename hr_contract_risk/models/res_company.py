@@ -132,7 +132,9 @@ class ResCompany(models.Model):
         # sudo: read-only lookups in the chart for HR officers (see _hrcr_find_account)
         journal = self.sudo().hrcr_severance_journal_id or self.env["account.journal"].sudo().search(
             [*self.env["account.journal"]._check_company_domain(self), ("type", "=", "general")], limit=1)
+        # sudo: same read-only chart lookup as above
         expense = self.sudo().hrcr_severance_expense_account_id or self._hrcr_find_account("6602", ("expense",))
+        # sudo: same read-only chart lookup as above
         payable = self.sudo().hrcr_severance_payable_account_id or self._hrcr_find_account(
             "2211", ("liability_current", "liability_payable"))
         missing = [
