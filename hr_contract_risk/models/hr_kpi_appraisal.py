@@ -132,7 +132,7 @@ class HrKpiAppraisal(models.Model):
             appraisal_id = fb_appraisal.get(line["feedback_id"][0])
             if line["competency_id"]:
                 key = (appraisal_id, line["competency_id"][1])
-                competencies.setdefault(key, []).append(int(line["rating"]))
+                competencies.setdefault(key, []).append((line["feedback_id"][0], int(line["rating"])))
         for rec in self:
             rows = by_appraisal.get(rec.id, [])
             rec.feedback_request_count = len(rows)
@@ -157,7 +157,12 @@ class HrKpiAppraisal(models.Model):
                 else:
                     value = _("%(count)s reviewer(s): included in the 360 score, not shown alone", count=len(scores))
                 html.append(Markup("<tr><th>%s</th><td>%s</td></tr>") % (label, value))
-            comp_rows = sorted((name, vals) for (app_id, name), vals in competencies.items() if app_id == rec.id)
+            # a competency average over fewer than MIN_REVIEWERS_SHOWN reviewers would
+            # show one reviewer's own ratings: "never who said what"
+            comp_rows = sorted(
+                (name, [rating for _fb, rating in vals]) for (app_id, name), vals in competencies.items()
+                if app_id == rec.id and len({fb for fb, _rating in vals}) >= MIN_REVIEWERS_SHOWN
+            )
             for name, vals in comp_rows:
                 html.append(Markup("<tr><td>%s</td><td>%s / 5</td></tr>") % (
                     name, "%.1f" % (sum(vals) / len(vals))))

@@ -175,6 +175,11 @@ class TestAppraisalAccess(AppraisalCase):
         self.assertIn("80.0", summary)
         self.assertNotIn("secret", summary)
         self.assertNotIn("李娜", summary)
+        # one peer only: no per-competency average that would be that peer's own ratings
+        competencies = self.fb_peer.line_ids.competency_id.mapped("name")
+        self.assertTrue(competencies)
+        for name in competencies:
+            self.assertNotIn(name, summary)
         # individual rows: the field is HR-only and the record rules show only the employee's own self-review
         with self.assertRaises(AccessError):
             own.read(["feedback_ids"])
