@@ -234,19 +234,11 @@ class HrSeverance(models.Model):
                 "view_mode": "form",
                 "views": [(False, "form")],
             }
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Social-Insurance Stoppage"),
-            "res_model": "hr.si.stoppage.wizard",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_employee_id": self.employee_id.id,
-                "default_departure_date": fields.Date.to_string(self.termination_date),
-                "default_termination_ground": self.termination_ground,
-            },
-        }
+        return self.env["hr.si.stoppage.wizard"]._hrcr_action_open({
+            "default_employee_id": self.employee_id.id,
+            "default_departure_date": fields.Date.to_string(self.termination_date),
+            "default_termination_ground": self.termination_ground,
+        })
 
     def action_cancel(self):
         for rec in self:

@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 
 
 class HrDepartureWizard(models.TransientModel):
@@ -19,18 +19,10 @@ class HrDepartureWizard(models.TransientModel):
         res = self.action_register_departure()
         if self.env.context.get("hrcr_skip_stoppage") or not self.env.user.has_group("hr.group_hr_user"):
             return res
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Social-insurance stoppage"),
-            "res_model": "hr.si.stoppage.wizard",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_employee_id": self.employee_id.id,
-                "default_departure_date": fields.Date.to_string(self.departure_date),
-                "default_departure_reason_id": self.departure_reason_id.id,
-                "default_planned_end_date": fields.Date.to_string(planned_end) if planned_end else False,
-                "active_test": False,
-            },
-        }
+        return self.env["hr.si.stoppage.wizard"]._hrcr_action_open({
+            "default_employee_id": self.employee_id.id,
+            "default_departure_date": fields.Date.to_string(self.departure_date),
+            "default_departure_reason_id": self.departure_reason_id.id,
+            "default_planned_end_date": fields.Date.to_string(planned_end) if planned_end else False,
+            "active_test": False,
+        })

@@ -104,6 +104,21 @@ class HrSiStoppageWizard(models.TransientModel):
     override_note = fields.Text()
 
     @api.model
+    def _hrcr_action_open(self, defaults):
+        """Window action opening this wizard with ``defaults`` (``default_*`` keys) as context.
+
+        The one way in for the departure wizard and the confirmed severance."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Social-Insurance Stoppage"),
+            "res_model": self._name,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": defaults,
+        }
+
+    @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         ctx = self.env.context
