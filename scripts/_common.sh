@@ -37,6 +37,22 @@ PY
     return 0
 }
 
+# Python libraries of requirements.txt (never Odoo): installed with pip when one is
+# missing, so that the two README commands work on a fresh machine with Odoo 18.
+py_requirements() {
+    local missing
+    missing=$("$PY" - "$@" <<'PY'
+import importlib.util, sys
+mods = sys.argv[1:] or ["sklearn", "numpy", "xlsxwriter", "pytest", "hypothesis", "ruff", "pylint_odoo", "websocket"]
+print(" ".join(m for m in mods if importlib.util.find_spec(m) is None))
+PY
+)
+    [ -z "$missing" ] && return 0
+    info "missing Python modules ($missing): python3 -m pip install -r requirements.txt"
+    "$PY" -m pip install -q -r "$REPO/requirements.txt" \
+        || die "could not install requirements.txt (missing: $missing); install them with pip and retry"
+}
+
 pg_bindir() {
     local d
     if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then
