@@ -68,4 +68,5 @@ class ResConfigSettings(models.TransientModel):
     )
     hrcr_escalation_user_id = fields.Many2one(
         related="company_id.hrcr_escalation_user_id", readonly=False,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
