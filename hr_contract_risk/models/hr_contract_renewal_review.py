@@ -115,7 +115,11 @@ class HrContractRenewalReview(models.Model):
     override_by_id = fields.Many2one("res.users", string="Overridden by", readonly=True, copy=False)
     decision_date = fields.Date(readonly=True, tracking=True, copy=False)
     decided_by_id = fields.Many2one("res.users", string="Decided by", readonly=True, copy=False)
-    decision_findings_html = fields.Html(string="Findings at Decision", readonly=True, copy=False, sanitize=False)
+    # The findings at the decision are stored as data written only by the server (_hrcr_record_decision) and
+    # rendered, escaped, at display time: no stored, user-writable HTML.
+    decision_findings_data = fields.Json(string="Findings at Decision (data)", readonly=True, copy=False)
+    decision_findings_html = fields.Html(string="Findings at Decision", compute="_compute_decision_findings_html",
+                                         sanitize=False)
 
     _sql_constraints = [
         ("contract_end_unique", "unique(contract_id, end_date)", "A contract has one renewal review per end date."),
@@ -287,20 +291,41 @@ class HrContractRenewalReview(models.Model):
         """Render an engine ``Msg`` in the user's language (its literal is an ``_lt`` of the engine)."""
         return msg.render(self.env._)
 
-    def _hrcr_findings_html(self, findings):
+    def _hrcr_findings_data(self, findings):
+        """The findings as plain data (severity, article, text in the user's language), to store at decision."""
         labels = dict(self._fields["decision"]._description_selection(self.env))
-        severities = {lc.BLOCK: _("Blocks"), lc.WARN: _("Warning"), lc.INFO: _("Info")}
-        rows = [Markup("<table class='table table-sm o_hrcr_findings'><thead><tr><th>%s</th><th>%s</th>"
-                       "<th>%s</th></tr></thead><tbody>") % (_("Severity"), _("Article"), _("Finding"))]
+        data = []
         for f in findings:
             text = self._hrcr_render(f.msg)
             if f.blocks:
                 text = "%s %s" % (text, _("Forbids: %(decisions)s.", decisions=", ".join(
                     labels[d] for d in lc.DECISIONS if d in f.blocks)))
+            data.append({"severity": f.severity, "article": str(f.article), "text": str(text)})
+        return data
+
+    def _hrcr_findings_table(self, data):
+        """Render findings data as an HTML table; every value is escaped (Markup %)."""
+        severities = {lc.BLOCK: _("Blocks"), lc.WARN: _("Warning"), lc.INFO: _("Info")}
+        rows = [Markup("<table class='table table-sm o_hrcr_findings'><thead><tr><th>%s</th><th>%s</th>"
+                       "<th>%s</th></tr></thead><tbody>") % (_("Severity"), _("Article"), _("Finding"))]
+        for row in data or []:
+            if not isinstance(row, dict):
+                continue
+            severity = row.get("severity")
             rows.append(Markup("<tr><td><span class='badge %s'>%s</span></td><td>%s</td><td>%s</td></tr>") % (
-                SEVERITY_BADGE[f.severity], severities[f.severity], f.article, text))
+                SEVERITY_BADGE.get(severity, ""), severities.get(severity, str(severity or "")),
+                str(row.get("article") or ""), str(row.get("text") or "")))
         rows.append(Markup("</tbody></table>"))
         return Markup("").join(rows)
+
+    def _hrcr_findings_html(self, findings):
+        return self._hrcr_findings_table(self._hrcr_findings_data(findings))
+
+    @api.depends("decision_findings_data")
+    def _compute_decision_findings_html(self):
+        for rev in self:
+            data = rev.decision_findings_data
+            rev.decision_findings_html = rev._hrcr_findings_table(data) if data else False
 
     def _hrcr_checklist_html(self, items):
         rows = [Markup("<ul class='list-unstyled o_hrcr_checklist'>")]
@@ -340,14 +365,34 @@ class HrContractRenewalReview(models.Model):
     # Locking
     # ------------------------------------------------------------------
 
+    # Written only by the step and decision methods, through sudo() after their checks (never by a client,
+    # whatever the context).
+    # (The steps who / evaluation / decision stay free to navigate; "done" is reached only by a decision.)
+    _HRCR_WORKFLOW_FIELDS = frozenset({
+        "decision_date", "decided_by_id", "override_used", "override_by_id", "decision_findings_data",
+        "decision_findings_html"})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                if vals.get("state") == "done" or any(vals.get(f) for f in self._HRCR_WORKFLOW_FIELDS):
+                    raise UserError(_("A renewal review starts undecided: record its decision with the buttons."))
+        return super().create(vals_list)
+
     def write(self, vals):
-        if not all(f.startswith(("message_", "activity_")) for f in vals):
-            decided = self.filtered("decision_date")
-            if decided and not self.env.context.get("hrcr_deciding"):
-                raise UserError(_("Renewal review %(name)s is decided and locked.", name=decided[0].display_name))
-        if "override_note" in vals and not self.env.context.get("hrcr_deciding") and not self.env.user.has_group(
-                "hr.group_hr_manager"):
-            raise AccessError(_("Only an HR manager may write the legal note of an override."))
+        if not self.env.su:
+            if self._HRCR_WORKFLOW_FIELDS & set(vals) or ("state" in vals and vals["state"] not in self._STEPS):
+                raise UserError(_(
+                    "The step and the decision of a renewal review change only through its buttons "
+                    "(next step, decide, override)."))
+            if not all(f.startswith(("message_", "activity_")) or f == "has_message" for f in vals):
+                decided = self.filtered("decision_date")
+                if decided:
+                    raise UserError(_("Renewal review %(name)s is decided and locked.",
+                                      name=decided[0].display_name))
+            if "override_note" in vals and not self.env.user.has_group("hr.group_hr_manager"):
+                raise AccessError(_("Only an HR manager may write the legal note of an override."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -362,17 +407,19 @@ class HrContractRenewalReview(models.Model):
     _STEPS = ("who", "evaluation", "decision")
 
     def action_next_step(self):
+        self.check_access("write")
         for rev in self:
             if rev.state not in ("who", "evaluation"):
                 raise UserError(_("This review has no next step."))
-            rev.state = self._STEPS[self._STEPS.index(rev.state) + 1]
+            rev.sudo().state = self._STEPS[self._STEPS.index(rev.state) + 1]  # sudo: checked transition
         return True
 
     def action_previous_step(self):
+        self.check_access("write")
         for rev in self:
             if rev.state not in ("evaluation", "decision"):
                 raise UserError(_("This review has no previous step."))
-            rev.state = self._STEPS[self._STEPS.index(rev.state) - 1]
+            rev.sudo().state = self._STEPS[self._STEPS.index(rev.state) - 1]  # sudo: checked transition
         return True
 
     def _hrcr_check_decidable(self):
@@ -420,11 +467,13 @@ class HrContractRenewalReview(models.Model):
             free_logs.write({"review_id": self.id})
         vals = {
             "state": "done", "decision_date": today, "decided_by_id": self.env.uid,
-            "decision_findings_html": self._hrcr_findings_html(findings),
+            "decision_findings_data": self._hrcr_findings_data(findings),
         }
         if override:
             vals.update(override_used=True, override_by_id=self.env.uid)
-        self.with_context(hrcr_deciding=True).write(vals)
+        # sudo: the decision fields are written only here, after action_decide / action_decide_override checked
+        # the law and the rights (HR manager + legal note for an override); sudo keeps the uid for tracking
+        self.sudo().write(vals)
         contract = self.contract_id.sudo()  # HR officers may lack hr_contract write rights; one date field only
         contract.renewal_decision_date = today  # stops the expiry escalation
         labels = dict(self._fields["decision"]._description_selection(self.env))

@@ -96,15 +96,26 @@ class HrEmployee(models.Model):
     attrition_score_id = fields.Many2one("hr.attrition.score", string="Attrition score",
                                          compute="_compute_attrition", groups="hr.group_hr_user")
     attrition_risk = fields.Float(string="Attrition risk (%)", digits=(5, 1), compute="_compute_attrition",
-                                  groups="hr.group_hr_user")
+                                  search="_search_attrition_risk", groups="hr.group_hr_user")
     attrition_band = fields.Selection(BAND_SELECTION, string="Attrition risk band", compute="_compute_attrition",
-                                      groups="hr.group_hr_user")
+                                      search="_search_attrition_band", groups="hr.group_hr_user")
     attrition_factors = fields.Text(string="Attrition risk factors", compute="_compute_attrition",
                                     groups="hr.group_hr_user")
     attrition_computed_on = fields.Date(string="Attrition risk computed on", compute="_compute_attrition",
                                         groups="hr.group_hr_user")
     attrition_model_label = fields.Char(string="Attrition model used", compute="_compute_attrition",
                                         groups="hr.group_hr_user")
+
+    def _hrcr_search_score(self, fname, operator, value):
+        """Employees whose current attrition score matches (one subquery, the user's rules on scores apply)."""
+        scores = self.env["hr.attrition.score"]._search([(fname, operator, value)])
+        return [("id", "in", scores.subselect("employee_id"))]
+
+    def _search_attrition_risk(self, operator, value):
+        return self._hrcr_search_score("risk", operator, value)
+
+    def _search_attrition_band(self, operator, value):
+        return self._hrcr_search_score("band", operator, value)
 
     def _compute_attrition(self):
         scores = self.env["hr.attrition.score"].search([("employee_id", "in", self.ids)])

@@ -196,6 +196,12 @@ class HrKpiAppraisal(models.Model):
                               name=locked[0].display_name))
 
     def write(self, vals):
+        if self._HRCR_ACK_FIELDS & set(vals) and not self.env.su:
+            # written only by _hrcr_acknowledge (sudo, after checking the user is the appraised employee)
+            raise UserError(_("Only the appraised employee acknowledges an appraisal, through the Acknowledge "
+                              "button."))
+        if "state" in vals and not self.env.su and vals["state"] == "confirmed":
+            raise UserError(_("An appraisal is confirmed only through its Confirm button."))
         if not self._hrcr_writable_when_confirmed(vals):
             self.check_access("write")  # an access error before the business rule
             self._hrcr_check_unlocked()
@@ -234,8 +240,10 @@ class HrKpiAppraisal(models.Model):
         for rec in self:
             if rec.state != "review":
                 raise UserError(_("Only appraisals in review can be confirmed."))
-        self.write({"state": "confirmed", "confirmed_date": fields.Date.context_today(self),
-                    "confirmed_by_id": self.env.uid})
+        self.check_access("write")
+        # sudo: the transition checked above; the uid is kept for tracking
+        self.sudo().write({"state": "confirmed", "confirmed_date": fields.Date.context_today(self),
+                           "confirmed_by_id": self.env.uid})
         self._hrcr_notify_employee()
         return True
 

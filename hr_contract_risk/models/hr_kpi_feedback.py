@@ -59,7 +59,8 @@ class HrKpiFeedback(models.Model):
     def _hrcr_check_can_edit(self, vals=None):
         if self.env.su:
             return
-        for fb in self:
+        # sudo: the appraisal's state only; a plain-employee reviewer has no read access to the appraisal
+        for fb in self.sudo():
             if fb.appraisal_id.state == "confirmed":
                 raise UserError(_("The appraisal is confirmed: its 360 feedback can no longer be changed."))
         if vals is not None and set(vals) & self._REVIEWER_FIELDS and any(
@@ -79,8 +80,17 @@ class HrKpiFeedback(models.Model):
 
     def write(self, vals):
         self._hrcr_check_can_edit(vals)
-        if "reviewer_user_id" in vals and any(fb.state == "submitted" for fb in self) and not self.env.su:
-            raise UserError(_("A submitted feedback cannot change reviewer."))
+        if not self.env.su:
+            if "reviewer_user_id" in vals and any(fb.state == "submitted" for fb in self):
+                raise UserError(_("A submitted feedback cannot change reviewer."))
+            if "state" in vals or "submitted_date" in vals:
+                raise UserError(_("A 360 feedback is submitted or reopened only through its buttons."))
+            if any(fb.state == "submitted" for fb in self) and not all(
+                    f.startswith(("message_", "activity_")) or f == "has_message" for f in vals):
+                raise UserError(_("This 360 feedback is submitted: reopen it to change it."))
+            if vals.get("appraisal_id") and self.env["hr.kpi.appraisal"].sudo().browse(
+                    vals["appraisal_id"]).state == "confirmed":
+                raise UserError(_("The appraisal is confirmed: its 360 feedback can no longer be changed."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -113,7 +123,9 @@ class HrKpiFeedback(models.Model):
                 raise AccessError(_("Only the reviewer can submit their own 360 feedback."))
             if not fb.line_ids or any(not line.rating for line in fb.line_ids):
                 raise UserError(_("Rate every competency from 1 to 5 before submitting."))
-        self.write({"state": "submitted", "submitted_date": fields.Datetime.now()})
+        self._hrcr_check_can_edit()
+        # sudo: the transition checked above (the user is the reviewer, every competency rated)
+        self.sudo().write({"state": "submitted", "submitted_date": fields.Datetime.now()})
         # sudo: closes only the reviewer's own to-do (filtered), whatever the reviewer's rights on the thread
         self.activity_ids.filtered(lambda a: a.user_id == self.env.user).sudo().action_done()
         return True
@@ -122,7 +134,8 @@ class HrKpiFeedback(models.Model):
         for fb in self:
             if fb.reviewer_user_id != self.env.user:
                 raise AccessError(_("Only the reviewer can reopen their own 360 feedback."))
-        self.write({"state": "draft"})
+        self._hrcr_check_can_edit()
+        self.sudo().write({"state": "draft"})  # sudo: the transition checked above
         return True
 
     def action_request(self):

@@ -21,7 +21,8 @@ class HrKpiFeedbackLine(models.Model):
             fb = line.feedback_id
             if fb.reviewer_user_id != self.env.user:
                 raise AccessError(_("Only the reviewer can rate in their own 360 feedback."))
-            if fb.appraisal_id.state == "confirmed" or fb.state == "submitted":
+            # sudo: the appraisal's state only; a plain-employee reviewer cannot read the appraisal
+            if fb.appraisal_id.sudo().state == "confirmed" or fb.state == "submitted":
                 raise UserError(_("This 360 feedback is submitted or its appraisal confirmed: ratings are locked."))
 
     @api.model_create_multi
@@ -31,6 +32,8 @@ class HrKpiFeedbackLine(models.Model):
         return lines
 
     def write(self, vals):
+        if "feedback_id" in vals and not self.env.su:
+            raise UserError(_("A rating belongs to its 360 feedback: it cannot be moved."))
         self._hrcr_check_reviewer()
         return super().write(vals)
 

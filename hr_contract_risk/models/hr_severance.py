@@ -9,8 +9,6 @@ from odoo.fields import Command
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .hr_severance_mixin import INPUT_FIELDS, OUTPUT_FIELDS
-
 _logger = logging.getLogger(__name__)
 
 STATES = [
@@ -56,23 +54,42 @@ class HrSeverance(models.Model):
             "ON hr_severance (employee_id, termination_date) WHERE state != 'cancelled'"
         ))
 
+    # Written only by the action methods, through sudo() after their checks (never by a client).
+    _HRCR_WORKFLOW_FIELDS = frozenset({"state", "move_id", "reversal_move_id", "statement_attachment_id", "name"})
+
+    @staticmethod
+    def _hrcr_free_field(fname):
+        """Chatter and activities stay writable on a frozen severance."""
+        return fname.startswith(("message_", "activity_")) or fname == "has_message"
+
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft" or (self._HRCR_WORKFLOW_FIELDS - {"name"}) & {
+                        k for k, v in vals.items() if v}:
+                    raise UserError(_("A severance is created as a draft: confirm it with its button."))
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("hr.severance") or "/"
         return super().create(vals_list)
 
     def write(self, vals):
-        frozen = set(INPUT_FIELDS) | set(OUTPUT_FIELDS) | {"wage_override_reason"}
-        if frozen & set(vals) and any(rec.state != "draft" for rec in self):
-            raise UserError(_("A confirmed severance cannot be changed: cancel it and compute a new one."))
+        if not self.env.su:
+            if self._HRCR_WORKFLOW_FIELDS & set(vals):
+                raise UserError(_(
+                    "The status, journal entry and statement of a severance change only through its buttons "
+                    "(confirm, mark as paid, cancel)."))
+            if any(rec.state != "draft" for rec in self) and not all(self._hrcr_free_field(f) for f in vals):
+                raise UserError(_("A confirmed severance cannot be changed: cancel it and compute a new one."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft_or_cancelled(self):
-        if any(rec.state not in ("draft", "cancelled") for rec in self):
-            raise UserError(_("Only draft or cancelled severances can be deleted."))
+    def _unlink_only_draft_without_entry(self):
+        if any(rec.state not in ("draft", "cancelled") or rec.move_id or rec.reversal_move_id for rec in self):
+            raise UserError(_(
+                "Only a draft or cancelled severance without a journal entry can be deleted: cancel a confirmed "
+                "one (its entry is cancelled or reversed) and keep it."))
 
     # ------------------------------------------------------------------ confirm
 
@@ -102,7 +119,8 @@ class HrSeverance(models.Model):
             rec.invalidate_recordset(["state"])
             rec._hrcr_run_engine(strict=True)
             move = rec._hrcr_create_move() if rec.currency_id.compare_amounts(rec.total_amount, 0.0) > 0 else False
-            rec.write({"state": "confirmed", "move_id": move and move.id})
+            # sudo: the workflow fields are written only here, after the checks above
+            rec.sudo().write({"state": "confirmed", "move_id": move and move.id})
             if not move:
                 rec.message_post(body=_("Nothing to pay for this ground: no journal entry was created."))
             rec._hrcr_attach_statement()
@@ -176,7 +194,7 @@ class HrSeverance(models.Model):
             "res_id": self.id,
             "mimetype": "application/pdf" if report_type == "pdf" else "text/html",
         })
-        self.write({"statement_attachment_id": attachment.id})
+        self.sudo().write({"statement_attachment_id": attachment.id})  # sudo: workflow field, server-written
         self.message_post(body=_("Severance statement generated."), attachment_ids=attachment.ids)
 
     # ------------------------------------------------------------------ after confirm
@@ -192,9 +210,10 @@ class HrSeverance(models.Model):
 
     def action_mark_paid(self):
         for rec in self:
-            if rec.state != "posted":
+            # move_id.state read as superuser: HR officers have no access to journal entries
+            if rec.state != "posted" or rec.move_id.sudo().state != "posted":
                 raise UserError(_("Only severances whose journal entry is posted can be marked as paid."))
-            rec.state = "paid"
+            rec.sudo().write({"state": "paid"})  # sudo: the check above is the transition
         self._hrcr_mark_stoppage_paid()
         return True
 
@@ -256,11 +275,11 @@ class HrSeverance(models.Model):
                 reversal = move._reverse_moves(
                     [{"date": fields.Date.context_today(self), "ref": _("Reversal of %(ref)s", ref=move.ref)}],
                     cancel=True)
-                rec.write({"reversal_move_id": reversal.id})
+                rec.sudo().write({"reversal_move_id": reversal.id})  # sudo: workflow field
             elif rec.move_state == "draft":
                 # sudo: the draft entry was created by the confirmation; HR officers may cancel it
                 move.sudo().button_cancel()
-            rec.write({"state": "cancelled"})
+            rec.sudo().write({"state": "cancelled"})  # sudo: the checks above are the transition
         return True
 
     def action_open_move(self):

@@ -297,7 +297,17 @@ class HrSiStoppage(models.Model):
         records._hrcr_sync_paid_severance()
         return records
 
+    # LCL Art. 50 ¶3: the retention of a leaver record runs from these dates; once the checklist is closed
+    # they cannot move (back-dating them would open the record to deletion).
+    _HRCR_RETENTION_FIELDS = frozenset({"hire_date", "departure_date", "employee_id", "company_id"})
+
     def write(self, vals):
+        if "state" in vals and not self.env.su:
+            raise UserError(_("A leaver checklist is closed, cancelled or reopened only through its buttons."))
+        if self._HRCR_RETENTION_FIELDS & set(vals) and self.filtered(lambda r: r.state != "open"):
+            raise UserError(_(
+                "The leaver checklist is closed: its hire and departure dates are kept as they were for the "
+                "retention of the record (LCL Art. 50 ¶3)."))
         self._hrcr_check_override_rights([vals])
         self._hrcr_stamp_override(vals, self.env)
         return super().write(vals)
@@ -349,10 +359,12 @@ class HrSiStoppage(models.Model):
     def action_cancel(self):
         for rec in self:
             rec.item_ids.activity_id.unlink()
-        self.write({"state": "cancelled"})
+        self.check_access("write")
+        self.sudo().write({"state": "cancelled"})  # sudo: the workflow field, after the access check
 
     def action_reopen(self):
-        self.write({"state": "open"})
+        self.check_access("write")
+        self.sudo().write({"state": "open"})  # sudo: the workflow field, after the access check
         self.item_ids.filtered(lambda i: not i.done_date and not i.activity_id)._hrcr_schedule_activities()
 
     def action_print_certificate(self):
@@ -381,7 +393,7 @@ class HrSiStoppage(models.Model):
     def _hrcr_update_state(self):
         for rec in self.filtered(lambda r: r.state == "open"):
             if rec.item_ids and all(rec.item_ids.mapped("done_date")):
-                rec.state = "done"
+                rec.sudo().state = "done"  # sudo: checked transition (every item done)
 
     # ------------------------------------------------------------------ certificate helpers
 

@@ -72,7 +72,8 @@ class HrSiStoppageItem(models.Model):
 
     def action_reset(self):
         self.write({"done_date": False})
-        self.stoppage_id.filtered(lambda s: s.state == "done").write({"state": "open"})
+        # sudo: an item reset reopens its checklist (the workflow field is server-written)
+        self.stoppage_id.filtered(lambda s: s.state == "done").sudo().write({"state": "open"})
         self.filtered(lambda i: not i.activity_id)._hrcr_schedule_activities()
         return True
 

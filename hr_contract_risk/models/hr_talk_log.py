@@ -51,7 +51,9 @@ class HrTalkLog(models.Model):
             log.locked = bool(log.review_id.decision_date)
 
     def _hrcr_check_unlocked(self):
-        locked = self.filtered("locked")
+        # the lock follows the decided review in the database (sudo: the review may be out of the user's reach),
+        # not the stored flag alone, which a client could try to clear
+        locked = self.filtered(lambda log: log.locked or log.review_id.sudo().decision_date)
         if locked:
             raise UserError(_("Talk log %(name)s is evidence of a decided renewal review: it can no longer be "
                               "changed or deleted.", name=locked[0].display_name))
@@ -64,7 +66,9 @@ class HrTalkLog(models.Model):
         return logs
 
     def write(self, vals):
-        if set(vals) - {"locked"} and not all(f.startswith(("message_", "activity_")) for f in vals):
+        if "locked" in vals and not self.env.su:
+            raise UserError(_("The lock of a talk log follows its renewal review: it cannot be set by hand."))
+        if not all(f.startswith(("message_", "activity_")) or f == "has_message" for f in vals):
             self._hrcr_check_unlocked()
         return super().write(vals)
 

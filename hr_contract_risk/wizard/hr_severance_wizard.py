@@ -43,9 +43,11 @@ class HrSeveranceWizard(models.TransientModel):
     wage_history_warning = fields.Char(compute="_compute_wage_history", store=True)
     history_previous_month_wage = fields.Monetary(compute="_compute_wage_history", store=True)
     history_leave_wage = fields.Monetary(compute="_compute_wage_history", store=True)
-    average_monthly_wage = fields.Monetary(compute="_compute_wage_prefill", store=True, readonly=False)
-    previous_month_wage = fields.Monetary(compute="_compute_wage_prefill", store=True, readonly=False)
-    leave_wage = fields.Monetary(compute="_compute_wage_prefill", store=True, readonly=False)
+    # One compute method per editable field: Odoo protects every field of a shared compute method when one of
+    # them is given, so a shared method left the untouched ones at 0.
+    average_monthly_wage = fields.Monetary(compute="_compute_average_monthly_wage", store=True, readonly=False)
+    previous_month_wage = fields.Monetary(compute="_compute_previous_month_wage", store=True, readonly=False)
+    leave_wage = fields.Monetary(compute="_compute_leave_wage", store=True, readonly=False)
     wage_changed = fields.Boolean(compute="_compute_wage_changed")
     wage_override_reason = fields.Text(
         string="Reason for Changing W", help="Required when W differs from the wage history.")
@@ -55,8 +57,8 @@ class HrSeveranceWizard(models.TransientModel):
     region_id = fields.Many2one(compute="_compute_region", store=True)
     region_fallback = fields.Boolean(compute="_compute_region", store=True)
     region_message = fields.Char(compute="_compute_region", store=True)
-    local_average_wage = fields.Monetary(compute="_compute_region", store=True, readonly=False)
-    local_minimum_wage = fields.Monetary(compute="_compute_region", store=True, readonly=False)
+    local_average_wage = fields.Monetary(compute="_compute_local_average_wage", store=True, readonly=False)
+    local_minimum_wage = fields.Monetary(compute="_compute_local_minimum_wage", store=True, readonly=False)
     # annual leave
     cumulative_work_years = fields.Float(
         digits=(16, 1), compute="_compute_cumulative_work_years", store=True,
@@ -138,11 +140,19 @@ class HrSeveranceWizard(models.TransientModel):
                     history_previous_month_wage=contract_wage, history_leave_wage=contract_wage,
                 ))
 
-    @api.depends("wage_history_average", "history_previous_month_wage", "history_leave_wage")
-    def _compute_wage_prefill(self):
+    @api.depends("wage_history_average")
+    def _compute_average_monthly_wage(self):
         for wiz in self:
             wiz.average_monthly_wage = wiz.wage_history_average
+
+    @api.depends("history_previous_month_wage")
+    def _compute_previous_month_wage(self):
+        for wiz in self:
             wiz.previous_month_wage = wiz.history_previous_month_wage
+
+    @api.depends("history_leave_wage")
+    def _compute_leave_wage(self):
+        for wiz in self:
             wiz.leave_wage = wiz.history_leave_wage
 
     @api.depends("average_monthly_wage", "wage_history_average")
@@ -165,18 +175,36 @@ class HrSeveranceWizard(models.TransientModel):
         for wiz in self:
             if not (wiz.employee_id and wiz.termination_date):
                 wiz.update({"work_city": False, "region_id": False, "region_fallback": False,
-                            "region_message": False, "local_average_wage": 0.0, "local_minimum_wage": 0.0})
+                            "region_message": False})
                 continue
             city = Region._hrcr_city_of(wiz.employee_id, wiz.contract_id)
-            row, minimum, fallback, message = Region._hrcr_lookup(wiz.company_id, city, wiz.termination_date)
+            row, _minimum, fallback, message = Region._hrcr_lookup(wiz.company_id, city, wiz.termination_date)
             wiz.update({
                 "work_city": city,
                 "region_id": row.id,
                 "region_fallback": fallback,
                 "region_message": message or False,
-                "local_average_wage": row.average_monthly_wage if row else 0.0,
-                "local_minimum_wage": minimum if row else 0.0,
             })
+
+    def _hrcr_region_wages(self):
+        """(local average wage, local minimum wage) of the work city at the termination date, 0 when unknown."""
+        self.ensure_one()
+        if not (self.employee_id and self.termination_date):
+            return 0.0, 0.0
+        Region = self.env["hr.labour.region"]
+        city = Region._hrcr_city_of(self.employee_id, self.contract_id)
+        row, minimum, _fallback, _message = Region._hrcr_lookup(self.company_id, city, self.termination_date)
+        return (row.average_monthly_wage, minimum) if row else (0.0, 0.0)
+
+    @api.depends("employee_id", "contract_id", "termination_date", "company_id")
+    def _compute_local_average_wage(self):
+        for wiz in self:
+            wiz.local_average_wage = wiz._hrcr_region_wages()[0]
+
+    @api.depends("employee_id", "contract_id", "termination_date", "company_id")
+    def _compute_local_minimum_wage(self):
+        for wiz in self:
+            wiz.local_minimum_wage = wiz._hrcr_region_wages()[1]
 
     @api.depends("hire_date", "termination_date")
     def _compute_cumulative_work_years(self):
