@@ -1,4 +1,5 @@
-from odoo import models
+from odoo import _, api, models
+from odoo.exceptions import UserError
 
 
 class AccountMove(models.Model):
@@ -21,3 +22,15 @@ class AccountMove(models.Model):
         res = super().button_cancel()
         self.env["hr.severance"]._hrcr_sync_from_moves(self)
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_live_severance(self):
+        """The entry of a live severance is cancelled or reversed through the severance, never deleted (it would
+        leave a confirmed severance without its entry)."""
+        if self.env.su or not self.ids:
+            return
+        # sudo: finance users may not read HR records; only the existence of a live severance is checked
+        if self.env["hr.severance"].sudo().search_count(
+                [("move_id", "in", self.ids), ("state", "!=", "cancelled")], limit=1):
+            raise UserError(_("This journal entry belongs to a severance: cancel the severance instead, which "
+                              "cancels or reverses its entry."))

@@ -4,10 +4,12 @@ import logging
 import psycopg2.errors
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.osv import expression
 from odoo.tools import SQL
+
+from ..engine import bounds
 
 _logger = logging.getLogger(__name__)
 
@@ -62,8 +64,38 @@ class HrSeverance(models.Model):
         """Chatter and activities stay writable on a frozen severance."""
         return fname.startswith(("message_", "activity_")) or fname == "has_message"
 
+    def _hrcr_check_bounds(self, vals):
+        """Plausible ranges of engine/bounds.py (issue 10 point 8): a translated error naming the field and the
+        bound, before anything is written; a malformed date never reaches PostgreSQL."""
+        values = {}
+        for key, value in vals.items():
+            field = self._fields.get(key)
+            if not field or (key not in bounds.BOUNDS and key not in bounds.DATE_FIELDS):
+                continue
+            if field.type == "date" and value:
+                try:
+                    value = fields.Date.to_date(value)
+                except (TypeError, ValueError):
+                    raise ValidationError(_("%(field)s: %(value)s is not a date.",
+                                            field=field._description_string(self.env), value=value)) from None
+            values[key] = value
+        if not values:
+            return
+        labels = {key: self._fields[key]._description_string(self.env) for key in (*values, "local_minimum_wage",
+                                                                                      "local_average_wage")
+                  if key in self._fields}
+        try:
+            bounds.check_values(values, fields.Date.context_today(self), labels)
+        except bounds.BoundsError as err:
+            params = dict(err.msg.params)
+            if "rule" in params:
+                params["rule"] = self.env._(params["rule"])  # an _lt of the bounds table
+            raise ValidationError(self.env._(err.msg.text) % params) from err
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._hrcr_check_bounds(vals)
         if not self.env.su:
             for vals in vals_list:
                 if vals.get("state", "draft") != "draft" or (self._HRCR_WORKFLOW_FIELDS - {"name"}) & {
@@ -75,6 +107,7 @@ class HrSeverance(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._hrcr_check_bounds(vals)
         if not self.env.su:
             if self._HRCR_WORKFLOW_FIELDS & set(vals):
                 raise UserError(_(

@@ -6,7 +6,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 
@@ -161,6 +161,14 @@ class TestIntegritySeverance(IntegrityMixin, SeveranceCommon):
         payable = severance.move_id.line_ids.filtered("credit")
         self.assertEqual(payable.credit, severance.total_amount)
 
+    def test_entry_of_live_severance_not_deleted(self):
+        severance = self._confirm()
+        move = severance.move_id
+        with self.assertRaises(UserError):
+            move.with_user(self.finance_user).with_context(force_delete=True).unlink()
+        self.assertTrue(move.exists())
+        self.assertEqual(severance.move_id, move)
+
     def test_finance_cannot_mark_a_draft_paid(self):
         severance = self._confirm()
         with self.assertRaises(REFUSED):
@@ -202,6 +210,30 @@ class TestIntegritySeverance(IntegrityMixin, SeveranceCommon):
                     vals, employee_id=self.employee.id, hire_date=date(2021, 7, 1),
                     termination_date=date(2024, 6, 30), termination_ground="resignation",
                     average_monthly_wage=5000))
+
+    def test_implausible_inputs_refused_nothing_written(self):
+        """Issue 10 point 8: hire date 1900, termination 2200, W = 1e18, 1,000 leave days, NaN, a minimum wage
+        above the average: a ValidationError naming the field and the bound, no severance, no entry."""
+        base = {"employee_id": self.employee.id, "hire_date": date(2021, 7, 1), "termination_date": date(2024, 6, 30),
+                "termination_ground": "resignation", "average_monthly_wage": 5000}
+        before = self._counts()
+        for bad, needle in (({"hire_date": date(1900, 1, 1)}, "1950-01-01"),
+                            ({"termination_date": date(2200, 1, 1)}, "2200-01-01"),
+                            ({"average_monthly_wage": 1e18}, "10,000,000"),
+                            ({"average_monthly_wage": float("nan")}, "10,000,000"),
+                            ({"untaken_leave_days": 1000}, "30"),
+                            ({"local_minimum_wage": 12000, "local_average_wage": 10000}, "12,000"),
+                            ({"hire_date": "19xx-01-01"}, "19xx")):
+            with self.subTest(bad=bad):
+                with self.assertRaises(ValidationError) as ctx:
+                    self.env["hr.severance"].with_user(self.hr_user).create(dict(base, **bad))
+                self.assertIn(needle, str(ctx.exception))
+        self.assertEqual(self._counts(), before)
+        wiz = self._wizard(termination_ground="expiry_not_renewed", leave_days_taken=5,
+                           termination_date=date(2200, 1, 1))
+        with self.assertRaises(UserError):
+            wiz.action_confirm()
+        self.assertEqual(self._counts(), before)
 
     def test_wizard_prefills_not_zeroed(self):
         """Issue 10 point 7: entering one prefilled value leaves the others as computed."""
