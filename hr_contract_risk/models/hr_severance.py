@@ -88,8 +88,9 @@ class HrSeverance(models.Model):
             bounds.check_values(values, fields.Date.context_today(self), labels)
         except bounds.BoundsError as err:
             params = dict(err.msg.params)
-            if "rule" in params:
-                params["rule"] = self.env._(params["rule"])  # an _lt of the bounds table
+            rule = params.get("rule")
+            if rule:
+                params["rule"] = self.env._(rule)  # an _lt of the bounds table
             raise ValidationError(self.env._(err.msg.text) % params) from err
 
     @api.model_create_multi
