@@ -10,6 +10,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..engine import bounds
+from ..engine.i18n import Msg
 
 _logger = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ class HrSeverance(models.Model):
             rule = params.get("rule")
             if rule:
                 params["rule"] = self.env._(rule)  # an _lt of the bounds table
-            raise ValidationError(self.env._(err.msg.text) % params) from err
+            raise ValidationError(Msg(err.msg.text, params).render(self.env._)) from err
 
     @api.model_create_multi
     def create(self, vals_list):
