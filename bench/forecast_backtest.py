@@ -29,7 +29,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 import conftest  # noqa: E402,F401  (installs the engine alias)
-
 from hr_contract_risk.engine import appraisal as ap  # noqa: E402
 from hr_contract_risk.engine import forecast as fc  # noqa: E402
 
