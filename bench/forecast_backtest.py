@@ -113,7 +113,7 @@ def backtest(employees, params=None, with_baselines=True):
         ys = e["scores"]
         for origin in range(1, len(ys)):
             history = ys[:origin]  # the origin sees periods 0..origin-1 only
-            future = ys[origin:origin + HORIZON]
+            future = ys[origin : origin + HORIZON]
             ctx = _context(employees, i, e["start"] + origin - 1)
             f = fc.forecast(history, HORIZON, ctx[0], ctx[1], ctx[2], ctx[3], params=params)
             for step, actual in enumerate(future):

@@ -80,9 +80,9 @@ def test_short_history_is_pulled_toward_department_trend():
     assert falling_dept.points[-1].point < alone.points[-1].point
     # a long history hardly moves
     long_history = history * 6
-    assert abs(fc.forecast(long_history, dept_trend=-3.0).points[-1].point - fc.forecast(long_history).points[-1].point) < abs(
-        falling_dept.points[-1].point - alone.points[-1].point
-    )
+    assert abs(
+        fc.forecast(long_history, dept_trend=-3.0).points[-1].point - fc.forecast(long_history).points[-1].point
+    ) < abs(falling_dept.points[-1].point - alone.points[-1].point)
 
 
 @given(st.lists(scores, max_size=fc.MIN_HISTORY - 1), st.floats(20.0, 100.0), st.floats(20.0, 100.0))

@@ -98,7 +98,7 @@ def _horizon_factor(h, alpha, beta, phi):
     """sqrt of the damped-trend variance multiplier for step ``h`` (Hyndman et al., class 1)."""
     total = 1.0
     for j in range(1, h):
-        damp_sum = sum(phi ** i for i in range(1, j + 1))
+        damp_sum = sum(phi**i for i in range(1, j + 1))
         total += (alpha + alpha * beta * damp_sum) ** 2
     return math.sqrt(total)
 
@@ -124,9 +124,14 @@ def forecast(
     if horizon < 1:
         raise ValueError("the forecast horizon must be at least 1 period")
     p = {
-        "alpha": ALPHA, "beta": BETA, "phi": PHI, "shrink_k": SHRINK_K,
-        "prior_sigma": PRIOR_SIGMA, "prior_weight": PRIOR_WEIGHT,
-        "calibration": CALIBRATION, "cold_k": COLD_K,
+        "alpha": ALPHA,
+        "beta": BETA,
+        "phi": PHI,
+        "shrink_k": SHRINK_K,
+        "prior_sigma": PRIOR_SIGMA,
+        "prior_weight": PRIOR_WEIGHT,
+        "calibration": CALIBRATION,
+        "cold_k": COLD_K,
     }
     p.update(params or {})
     ys = [float(y) for y in history if y is not None]
@@ -141,11 +146,9 @@ def forecast(
         centre = _clamp(weight * own + (1 - weight) * prior)
         spread = population_sigma if population_sigma is not None else 2.0 * p["prior_sigma"]
         # the spread of the population shrinks as the employee's own mean firms up
-        sigma = math.sqrt((1 - weight) * spread ** 2 + p["prior_sigma"] ** 2)
+        sigma = math.sqrt((1 - weight) * spread**2 + p["prior_sigma"] ** 2)
         half = z * sigma
-        pts = tuple(
-            Point(h, centre, _clamp(centre - half), _clamp(centre + half)) for h in range(1, horizon + 1)
-        )
+        pts = tuple(Point(h, centre, _clamp(centre - half), _clamp(centre + half)) for h in range(1, horizon + 1))
         return Forecast(COLD_START, pts, n, level=centre, trend=0.0, sigma=sigma)
 
     alpha, beta, phi = p["alpha"], p["beta"], p["phi"]
@@ -159,7 +162,7 @@ def forecast(
     pts = []
     damp = 0.0
     for h in range(1, horizon + 1):
-        damp += phi ** h
+        damp += phi**h
         centre = _clamp(level + damp * trend)
         half = z * sigma * _horizon_factor(h, alpha, beta, phi)
         pts.append(Point(h, centre, _clamp(centre - half), _clamp(centre + half)))
