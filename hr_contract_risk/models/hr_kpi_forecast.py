@@ -162,23 +162,3 @@ class HrKpiForecast(models.Model):
             })
         return vals
 
-
-class HrEmployee(models.Model):
-    _inherit = "hr.employee"
-
-    kpi_forecast_count = fields.Integer(
-        string="Forecast Periods", compute="_compute_kpi_forecast_count", groups="hr.group_hr_user")
-
-    def _compute_kpi_forecast_count(self):
-        data = self.env["hr.kpi.forecast"]._read_group(
-            [("employee_id", "in", self.ids)], ["employee_id"], ["__count"])
-        counts = {emp.id: count for emp, count in data}
-        for emp in self:
-            emp.kpi_forecast_count = counts.get(emp.id, 0)
-
-    def action_view_kpi_forecast(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("hr_contract_risk.action_hr_kpi_forecast")
-        last = self.env["hr.kpi.forecast"].search([("employee_id", "=", self.id)], order="as_of desc", limit=1)
-        action["domain"] = [("employee_id", "=", self.id), ("as_of", "=", last.as_of or False)]
-        return action
