@@ -48,7 +48,7 @@ class TestKpiForecast(AppraisalCase):
         again = self.rows(self.emp)
         self.assertEqual(len(again), 6)
         self.assertFalse(first_ids & set(again.ids))
-        self.assertEqual(again.mapped("point"), rows.mapped("point"))
+        self.assertEqual(again.mapped("point"), points)
         # a later as-of date keeps the earlier forecast (history of forecasts)
         self.Forecast._recompute(as_of=self.as_of + relativedelta(days=1))
         self.assertEqual(len(self.rows(self.emp)), 6)
