@@ -48,6 +48,9 @@
         "views/hr_contract_risk_appraisal_menus.xml",
         "views/hr_severance_menus.xml",
         "views/hr_contract_risk_expiry_menus.xml",
+        "security/hr_kpi_forecast_security.xml",
+        "data/hr_kpi_forecast_cron.xml",
+        "views/hr_kpi_forecast_views.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",

@@ -13,3 +13,4 @@ from . import test_expiry
 from . import test_severance_stoppage
 from . import test_severance_legal_checks
 from . import test_integrity
+from . import test_kpi_forecast
