@@ -257,3 +257,93 @@ def test_describe_every_feature():
         assert am.describe(name, None).render()
     assert am.describe("wage_change_12m", 0.08).render() == "pay rose 8% in 12 months"
     assert am.describe("days_to_contract_end", 730).render() == "no contract end within 2 years"
+
+
+# ---------------------------------------------------------------------------
+# Large data: stayer sampling, out-of-sample calibration
+# ---------------------------------------------------------------------------
+def test_fit_sample_keeps_leavers_and_true_weighted_counts():
+    y = np.array([1] * 50 + [0] * 950)
+    idx, w = am.fit_sample(y, max_rows=300, random_state=0)
+    assert len(idx) == 300 and set(np.flatnonzero(y)) <= set(idx.tolist())
+    assert np.all(w[y[idx] == 1] == 1.0)
+    assert w[y[idx] == 0].sum() == pytest.approx(950.0)  # sampled stayers stand for all stayers
+    idx2, w2 = am.fit_sample(y, max_rows=300, random_state=0)
+    np.testing.assert_array_equal(idx, idx2)  # deterministic
+    np.testing.assert_array_equal(w, w2)
+    small_idx, small_w = am.fit_sample(y, max_rows=5000)
+    assert len(small_idx) == len(y) and np.all(small_w == 1.0)
+    # never fewer stayers than leavers, even when the cap is below twice the leavers
+    idx3, _w3 = am.fit_sample(y, max_rows=60)
+    assert int((y[idx3] == 0).sum()) == 50
+
+
+def _big_linear(n=6000, seed=2):
+    rng = np.random.RandomState(seed)
+    X = rng.normal(size=(n, K))
+    logit = 1.8 * X[:, COL["sick_days_90"]] - 1.0 * X[:, COL["appraisal_trend_6m"]] - 3.0
+    y = (rng.uniform(size=n) < 1 / (1 + np.exp(-logit))).astype(int)
+    mask = np.zeros(n, dtype=bool)
+    mask[int(n * 0.75):] = True
+    return X, y, mask
+
+
+def test_sampled_training_keeps_ranking_and_calibration():
+    """Fitting on a weighted stayer sample (cap far below the rows) loses next
+    to no AUC against fitting on every row, and the probabilities stay
+    calibrated to the true base rate (the sample has 3x the leaver share)."""
+    X, y, mask = _big_linear()
+    full = am.train(X, y, mask, random_state=0, algorithms=(am.LOGISTIC_REGRESSION,), max_fit_rows=10**6)
+    n_pos_tr = int(y[~mask].sum())
+    sampled = am.train(X, y, mask, random_state=0, algorithms=(am.LOGISTIC_REGRESSION,),
+                       max_fit_rows=3 * n_pos_tr)
+    assert sampled.holdout_metrics["auc"] > full.holdout_metrics["auc"] - 0.01
+    p = sampled.holdout_proba
+    assert np.all((p >= 0) & (p <= 1))
+    # mean predicted risk close to the observed holdout rate (not to the sample's inflated rate)
+    assert abs(p.mean() - y[mask].mean()) < 0.03
+    kept = sampled.model.predict_proba(X[mask])
+    assert abs(kept.mean() - y[mask].mean()) < 0.03
+
+
+def test_forest_calibrated_on_out_of_bag_scores():
+    X, y, mask = _data("ushape", n=800)
+    res = am.train(X, y, mask, random_state=0, algorithms=(am.RANDOM_FOREST,))
+    model = res.model
+    assert model.algorithm == am.RANDOM_FOREST
+    assert isinstance(model.calibrated, am.CalibratedEstimator)
+    assert hasattr(model.base, "oob_decision_function_")  # the calibrator saw out-of-bag scores
+    p = model.predict_proba(X)
+    assert np.all((p >= 0) & (p <= 1))
+    # calibrated probabilities are monotone in the forest's raw score
+    raw = model.base.predict_proba(model._impute(X))[:, 1]
+    order = np.argsort(raw)
+    assert np.all(np.diff(p[order]) >= -1e-12)
+
+
+def test_training_is_deterministic_end_to_end():
+    X, y, mask = _big_linear(n=3000)
+    a = am.train(X, y, mask, random_state=5, max_fit_rows=1500)
+    b = am.train(X, y, mask, random_state=5, max_fit_rows=1500)
+    assert a.candidate_aucs == b.candidate_aucs and a.model.params == b.model.params
+    np.testing.assert_array_equal(a.holdout_proba, b.holdout_proba)
+    np.testing.assert_array_equal(a.model.predict_proba(X), b.model.predict_proba(X))
+
+
+def test_calibrators_map_into_unit_interval():
+    rng = np.random.RandomState(0)
+    s = rng.normal(size=500)
+    y = (rng.uniform(size=500) < 1 / (1 + np.exp(-2 * s))).astype(int)
+    for method in ("isotonic", "sigmoid"):
+        cal = am.fit_calibrator(method, s, y)
+        est = am.CalibratedEstimator(_Identity(), method, cal)
+        p = est.predict_proba(np.array([-100.0, -1.0, 0.0, 1.0, 100.0]).reshape(-1, 1))
+        assert np.all((p >= 0) & (p <= 1))
+        np.testing.assert_allclose(p.sum(axis=1), 1.0)
+        assert np.all(np.diff(p[:, 1]) >= 0)  # monotone
+        assert p[0, 1] < 0.2 and p[-1, 1] > 0.8
+
+
+class _Identity:
+    def decision_function(self, X):
+        return np.asarray(X)[:, 0]
