@@ -48,6 +48,7 @@
         "views/hr_contract_risk_appraisal_menus.xml",
         "views/hr_severance_menus.xml",
         "views/hr_contract_risk_expiry_menus.xml",
+        "views/hr_labour_cost_views.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",
@@ -55,6 +56,7 @@
         "demo/hr_contract_risk_stoppage_demo.xml",
         "demo/hr_contract_risk_severance_demo.xml",
         "demo/hr_contract_risk_attrition_demo.xml",
+        "demo/hr_contract_risk_labour_cost_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
