@@ -4,58 +4,9 @@ from odoo.tools import SQL
 from ..engine import labour_cost
 
 
-class HrLabourCostReport(models.Model):
-    """Fully loaded labour cost per department and month, with revenue (issue 13).
-
-    An SQL view, not a stored table: the figures are always current (no refresh cron to
-    forget), and PostgreSQL computes them set-wise over a 36-month grid -- contracts x months,
-    never a loop per employee.  Rules (engine/labour_cost.py, where they are tested):
-
-    * gross wage: the wage history amount of the month, else the contract wage prorated by
-      the calendar-day fraction employed;
-    * employer social insurance and housing fund: the monthly wage clamped to the region's
-      floor/ceiling (% of the average wage), times each employer rate, for the full month
-      (the ``full_month`` rule); region = the company's latest active regional parameters;
-    * severance: posted or paid ``hr.severance`` of the department, in the termination month;
-    * revenue: posted customer invoice/refund product lines whose analytic distribution
-      uses the department's analytic account, weighted by its percentage.  A company with
-      no department analytic account gets one company-level row per month carrying the
-      company revenue, so that only the company-level ratio is meaningful.
-
-    ``cost_ratio`` (人力成本占比) and ``revenue_per_fte`` (人均产出) are recomputed from the
-    sums of each group in ``read_group``, so pivot totals are ratios of totals.
-    """
-
-    _name = "hr.labour.cost.report"
-    _description = "Labour Cost Analysis"
-    _auto = False
-    _order = "month desc, department_id"
-
-    company_id = fields.Many2one("res.company", readonly=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
-    department_id = fields.Many2one("hr.department", readonly=True)
-    scope = fields.Selection(
-        [("department", "Department"), ("company", "Company (no analytic accounts)")], readonly=True,
-        help="Company: the company has no department analytic account, so revenue and the cost ratio exist only "
-        "at company level.")
-    month = fields.Date(readonly=True)
-    headcount = fields.Integer(readonly=True, aggregator="sum")
-    fte = fields.Float(string="FTE", readonly=True, digits=(12, 2), aggregator="sum")
-    wage = fields.Monetary(string="Gross Wage", readonly=True)
-    employer_si = fields.Monetary(string="Employer Social Insurance", readonly=True)
-    housing_fund = fields.Monetary(string="Employer Housing Fund", readonly=True)
-    severance = fields.Monetary(readonly=True)
-    total_cost = fields.Monetary(string="Labour Cost", readonly=True)
-    revenue = fields.Monetary(readonly=True)
-    cost_ratio = fields.Float(
-        string="Labour Cost Ratio (%)", readonly=True, digits=(12, 2), aggregator="max",
-        help="人力成本占比 = labour cost / revenue, in percent; empty when there is no revenue.")
-    revenue_per_fte = fields.Monetary(
-        string="Revenue per FTE", readonly=True, aggregator="max", help="人均产出 = revenue / FTE.")
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("""
+def view_sql(table):
+    """The view's statement (also run by bench/labour_cost_bench.py)."""
+    return SQL("""
 CREATE OR REPLACE VIEW %(table)s AS (
 WITH months AS (
     SELECT gs::date AS m, (gs + interval '1 month' - interval '1 day')::date AS m_end,
@@ -130,7 +81,7 @@ company_rev AS (
      GROUP BY 1, 2
 ),
 dept_rows AS (
-    SELECT company_id, department_id, month, SUM(headcount) AS headcount, SUM(fte) AS fte, SUM(wage) AS wage,
+    SELECT company_id, department_id, month, SUM(headcount)::int AS headcount, SUM(fte) AS fte, SUM(wage) AS wage,
            SUM(employer_si) AS employer_si, SUM(housing_fund) AS housing_fund, SUM(severance) AS severance,
            SUM(revenue) AS revenue
       FROM (SELECT company_id, department_id, month, headcount, fte, wage, employer_si, housing_fund,
@@ -156,8 +107,61 @@ SELECT row_number() OVER (ORDER BY month, company_id, scope, department_id) AS i
            AS cost_ratio,
        CASE WHEN fte <> 0 THEN revenue / fte END AS revenue_per_fte
   FROM all_rows
-)""", table=SQL.identifier(self._table), floor=labour_cost.DEFAULT_FLOOR_PCT,
-            ceiling=labour_cost.DEFAULT_CEILING_PCT))
+)""", table=SQL.identifier(table), floor=labour_cost.DEFAULT_FLOOR_PCT, ceiling=labour_cost.DEFAULT_CEILING_PCT)
+
+
+class HrLabourCostReport(models.Model):
+    """Fully loaded labour cost per department and month, with revenue (issue 13).
+
+    An SQL view, not a stored table: the figures are always current (no refresh cron to
+    forget), and PostgreSQL computes them set-wise over a 36-month grid -- contracts x months,
+    never a loop per employee.  Rules (engine/labour_cost.py, where they are tested):
+
+    * gross wage: the wage history amount of the month, else the contract wage prorated by
+      the calendar-day fraction employed;
+    * employer social insurance and housing fund: the monthly wage clamped to the region's
+      floor/ceiling (% of the average wage), times each employer rate, for the full month
+      (the ``full_month`` rule); region = the company's latest active regional parameters;
+    * severance: posted or paid ``hr.severance`` of the department, in the termination month;
+    * revenue: posted customer invoice/refund product lines whose analytic distribution
+      uses the department's analytic account, weighted by its percentage.  A company with
+      no department analytic account gets one company-level row per month carrying the
+      company revenue, so that only the company-level ratio is meaningful.
+
+    ``cost_ratio`` (人力成本占比) and ``revenue_per_fte`` (人均产出) are recomputed from the
+    sums of each group in ``read_group``, so pivot totals are ratios of totals.
+    """
+
+    _name = "hr.labour.cost.report"
+    _description = "Labour Cost Analysis"
+    _auto = False
+    _order = "month desc, department_id"
+
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    department_id = fields.Many2one("hr.department", readonly=True)
+    scope = fields.Selection(
+        [("department", "Department"), ("company", "Company (no analytic accounts)")], readonly=True,
+        help="Company: the company has no department analytic account, so revenue and the cost ratio exist only "
+        "at company level.")
+    month = fields.Date(readonly=True)
+    headcount = fields.Integer(readonly=True, aggregator="sum")
+    fte = fields.Float(string="FTE", readonly=True, digits=(12, 2), aggregator="sum")
+    wage = fields.Monetary(string="Gross Wage", readonly=True)
+    employer_si = fields.Monetary(string="Employer Social Insurance", readonly=True)
+    housing_fund = fields.Monetary(string="Employer Housing Fund", readonly=True)
+    severance = fields.Monetary(readonly=True)
+    total_cost = fields.Monetary(string="Labour Cost", readonly=True)
+    revenue = fields.Monetary(readonly=True)
+    cost_ratio = fields.Float(
+        string="Labour Cost Ratio (%)", readonly=True, digits=(12, 2), aggregator="max",
+        help="人力成本占比 = labour cost / revenue, in percent; empty when there is no revenue.")
+    revenue_per_fte = fields.Monetary(
+        string="Revenue per FTE", readonly=True, aggregator="max", help="人均产出 = revenue / FTE.")
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(view_sql(self._table))
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
