@@ -51,6 +51,7 @@
         "security/hr_kpi_forecast_security.xml",
         "data/hr_kpi_forecast_cron.xml",
         "views/hr_kpi_forecast_views.xml",
+        "views/hr_labour_cost_views.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",
@@ -58,6 +59,7 @@
         "demo/hr_contract_risk_stoppage_demo.xml",
         "demo/hr_contract_risk_severance_demo.xml",
         "demo/hr_contract_risk_attrition_demo.xml",
+        "demo/hr_contract_risk_labour_cost_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
