@@ -48,6 +48,8 @@
         "views/hr_contract_risk_appraisal_menus.xml",
         "views/hr_severance_menus.xml",
         "views/hr_contract_risk_expiry_menus.xml",
+        "data/hr_contract_compliance_data.xml",
+        "views/hr_contract_compliance_views.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",

@@ -12,3 +12,4 @@ from . import test_attrition
 from . import test_expiry
 from . import test_severance_stoppage
 from . import test_severance_legal_checks
+from . import test_contract_compliance

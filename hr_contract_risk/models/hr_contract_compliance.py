@@ -1,0 +1,291 @@
+"""Contract compliance from day one: written contract (LCL 10, 82; Reg 6, 7) and
+probation (LCL 19, 20, 83). The rules live in ``engine/contract_compliance.py``."""
+
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..engine import contract_compliance as cc
+
+HR = "hr.group_hr_user"
+
+
+def _term_kind(contract):
+    return cc.FIXED if contract.date_end else cc.OPEN_ENDED
+
+
+class HrContract(models.Model):
+    _inherit = "hr.contract"
+
+    hrcr_signing_date = fields.Date(
+        string="Signing Date", groups=HR, tracking=True, copy=False,
+        help="Date the written contract was signed by both parties. Empty = unsigned: double wages run from "
+        "month 2 after hire (LCL 10, 82; Reg 6).",
+    )
+    hrcr_signed_attachment_ids = fields.Many2many(
+        "ir.attachment", "hrcr_contract_signed_attachment_rel", "contract_id", "attachment_id",
+        string="Signed Copy", groups=HR, copy=False,
+    )
+    hrcr_is_signed = fields.Boolean(
+        string="Signed", compute="_compute_hrcr_is_signed", store=True, groups=HR,
+    )
+    hrcr_probation_wage = fields.Monetary(
+        string="Probation Wage", groups=HR, tracking=True,
+        help="Monthly wage during probation; at least 80 % of the contract wage and the local minimum wage (LCL 20). "
+        "Empty = the contract wage.",
+    )
+    hrcr_probation_override_note = fields.Text(
+        string="Probation Override Note", groups="hr.group_hr_manager", tracking=True, copy=False,
+        help="An HR manager's reason to confirm a contract whose probation breaks LCL 19/20.",
+    )
+    hrcr_probation_exposure = fields.Monetary(
+        string="Excess Probation Exposure", compute="_compute_hrcr_probation_exposure", groups=HR,
+        help="LCL 83: the contract wage for each month of probation served beyond the lawful maximum.",
+    )
+
+    @api.depends("hrcr_signing_date")
+    def _compute_hrcr_is_signed(self):
+        for contract in self:
+            contract.hrcr_is_signed = bool(contract.hrcr_signing_date)
+
+    def _hrcr_probation_input(self, previous=0):
+        self.ensure_one()
+        return cc.ProbationInput(
+            term_kind=_term_kind(self), start=self.date_start, end=self.date_end or None,
+            probation_end=self.trial_date_end or None, contract_wage=self.wage,
+            probation_wage=self.hrcr_probation_wage or None, previous_probations=previous,
+        )
+
+    @api.depends("trial_date_end", "date_start", "date_end", "wage")
+    def _compute_hrcr_probation_exposure(self):
+        today = fields.Date.context_today(self)
+        for contract in self:
+            amount = 0.0
+            if contract.trial_date_end and contract.date_start and contract.trial_date_end >= contract.date_start:
+                _months, value = cc.excess_probation_exposure(contract._hrcr_probation_input(), today)
+                amount = float(value)
+            contract.hrcr_probation_exposure = amount
+
+    @api.constrains("hrcr_signing_date", "date_start", "trial_date_end", "date_end")
+    def _check_hrcr_compliance_dates(self):
+        for contract in self:
+            try:
+                cc.check_signing_date(contract.date_start, contract.hrcr_signing_date)
+                if contract.trial_date_end:
+                    cc.check_probation(contract._hrcr_probation_input())
+            except cc.InputError as err:
+                raise ValidationError(err.msg.render(self.env._)) from None
+
+    def _hrcr_previous_probations(self):
+        """{contract id: number of other contracts of the same employee with a probation} (LCL 19 ¶2)."""
+        groups = self.env["hr.contract"].sudo()._read_group(
+            [("employee_id", "in", self.employee_id.ids), ("trial_date_end", "!=", False),
+             ("state", "!=", "cancel")],
+            ["employee_id"], ["id:array_agg"],
+        )
+        by_employee = {employee.id: set(ids) for employee, ids in groups}
+        return {c.id: len(by_employee.get(c.employee_id.id, set()) - {c.id}) for c in self}
+
+    def _hrcr_probation_findings(self):
+        previous = self._hrcr_previous_probations()
+        result = {}
+        for contract in self:
+            if not contract.trial_date_end:
+                continue
+            findings = cc.check_probation(contract._hrcr_probation_input(previous[contract.id]))
+            if findings:
+                result[contract] = findings
+        return result
+
+    def write(self, vals):
+        if vals.get("state") == "open":
+            self._hrcr_check_probation_on_confirm(vals)
+        return super().write(vals)
+
+    def _hrcr_check_probation_on_confirm(self, vals):
+        to_check = self.filtered(lambda c: c.state != "open")
+        if not to_check:
+            return
+        findings = to_check.sudo()._hrcr_probation_findings()
+        is_manager = self.env.user.has_group("hr.group_hr_manager")
+        blocked = []
+        for contract, items in findings.items():
+            text = "\n".join(f.msg.render(self.env._) for f in items)
+            note = vals.get("hrcr_probation_override_note") or contract.sudo().hrcr_probation_override_note
+            if contract.company_id.hrcr_probation_policy == "block" and not (is_manager and note):
+                blocked.append(f"{contract.display_name}:\n{text}")
+                continue
+            contract.sudo().message_post(body=Markup("<p>%s</p><p>%s</p>") % (
+                self.env._("Probation check (LCL 19, 20)") if not note else
+                self.env._("Probation check overridden by %(user)s: %(note)s", user=self.env.user.name, note=note),
+                text))
+        if blocked:
+            raise UserError(self.env._(
+                "The contract cannot be set running; an HR manager may confirm it with a probation override "
+                "note.\n%(details)s", details="\n".join(blocked)))
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    hrcr_unsigned = fields.Boolean(
+        string="No Signed Contract", compute="_compute_hrcr_double_wage", search="_search_hrcr_unsigned",
+        groups=HR,
+    )
+    hrcr_double_wage_exposure = fields.Monetary(
+        string="Double-Wage Exposure", compute="_compute_hrcr_double_wage", groups=HR,
+        currency_field="hrcr_company_currency_id",
+        help="LCL 82 / Reg 6: one extra monthly wage per month without a written contract, from month 2 to "
+        "month 12 after hire; partial months pro rata by calendar days.",
+    )
+    hrcr_deemed_open_ended = fields.Boolean(
+        string="Deemed Open-Ended", compute="_compute_hrcr_double_wage", groups=HR,
+        help="Reg 7 / LCL 14 para. 3: no written contract at the first anniversary of hire.",
+    )
+    hrcr_company_currency_id = fields.Many2one(related="company_id.currency_id", string="Company Currency")
+
+    def _hrcr_contract_facts(self):
+        """{employee id: (hire date, signing date or None, monthly wage)} in one query."""
+        contracts = self.env["hr.contract"].sudo().search_read(
+            [("employee_id", "in", self.ids), ("state", "!=", "cancel")],
+            ["employee_id", "date_start", "hrcr_signing_date", "wage"], order="date_start asc",
+        )
+        facts = {}
+        for row in contracts:
+            emp = row["employee_id"][0]
+            hire, signed, wage = facts.get(emp, (row["date_start"], None, 0.0))
+            signed = signed or row["hrcr_signing_date"] or None
+            facts[emp] = (hire, signed, row["wage"])  # latest contract's wage
+        return facts
+
+    @api.depends_context("company")
+    def _compute_hrcr_double_wage(self):
+        today = fields.Date.context_today(self)
+        facts = self._hrcr_contract_facts()
+        for employee in self:
+            hire, signed, wage = facts.get(employee.id, (None, None, 0.0))
+            if not hire:
+                employee.hrcr_unsigned = False
+                employee.hrcr_double_wage_exposure = 0.0
+                employee.hrcr_deemed_open_ended = False
+                continue
+            exposure = cc.double_wage_exposure(hire, wage, today, signed)
+            employee.hrcr_unsigned = not signed
+            employee.hrcr_double_wage_exposure = float(exposure.amount)
+            employee.hrcr_deemed_open_ended = exposure.deemed_open_ended
+
+    def _search_hrcr_unsigned(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the unsigned-contract flag."))
+        contracts = self.env["hr.contract"].sudo()._read_group(
+            [("state", "!=", "cancel")], ["employee_id"], ["hrcr_signing_date:max"])
+        unsigned = [emp.id for emp, signed in contracts if not signed]
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", unsigned)]
+
+    @api.model
+    def _cron_hrcr_unsigned_contract_alerts(self):
+        """Daily, batched, idempotent: to-dos at day 15/25 after hire, escalation at day 30 (LCL 10, 82)."""
+        today = fields.Date.context_today(self)
+        Alert = self.env["hr.contract.unsigned.alert"].sudo()
+        employees = self.sudo().search([("hrcr_unsigned", "=", True)])
+        facts = employees._hrcr_contract_facts()
+        responsible = {
+            row["employee_id"][0]: row["hr_responsible_id"] and row["hr_responsible_id"][0]
+            for row in self.env["hr.contract"].sudo().search_read(
+                [("employee_id", "in", employees.ids), ("state", "!=", "cancel")],
+                ["employee_id", "hr_responsible_id"], order="date_start asc")
+        }
+        sent = {(a.employee_id.id, a.stage_days) for a in Alert.search([("employee_id", "in", employees.ids)])}
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        model_id = self.env["ir.model"]._get_id("hr.employee")
+        alert_vals, activity_vals = [], []
+        for employee in employees:
+            hire, signed, wage = facts[employee.id]
+            company = employee.company_id
+            stages, escalate = cc.unsigned_alert_due(
+                hire, today, cc.parse_days(company.hrcr_unsigned_alert_days, "days"),
+                company.hrcr_unsigned_escalation_day, bool(signed))
+            due = [s for s in stages if (employee.id, s) not in sent]
+            if escalate and (employee.id, company.hrcr_unsigned_escalation_day) not in sent:
+                due.append(company.hrcr_unsigned_escalation_day)
+            due = sorted(set(due))
+            if not due:
+                continue
+            stage = max(due)  # catch-up: only the most urgent fires, the others are recorded as covered
+            is_escalation = escalate and stage == company.hrcr_unsigned_escalation_day
+            exposure = cc.double_wage_exposure(hire, wage, today, None)
+            user_id = responsible.get(employee.id) or self.env.ref("base.user_admin").id
+            first_day = cc.double_wage_window(hire)[0]
+            summary = (self.env._("Escalation: no signed contract %(days)s days after hire", days=stage)
+                       if is_escalation else
+                       self.env._("No signed contract %(days)s days after hire", days=stage))
+            note = self.env._(
+                "Sign the written contract before %(date)s: from then double wages are owed (LCL 10, 82; Reg 6). "
+                "Exposure so far: %(amount)s.", date=first_day, amount=exposure.amount)
+            activity_vals.append({
+                "res_model_id": model_id, "res_id": employee.id, "user_id": user_id,
+                "activity_type_id": todo.id if todo else False, "summary": summary, "note": note,
+                "date_deadline": max(today, first_day - timedelta(days=1)),
+            })
+            alert_vals.append([{"employee_id": employee.id, "company_id": company.id, "stage_days": s,
+                                "kind": "escalation" if is_escalation and s == stage else "stage",
+                                "fired_on": today, "user_id": user_id, "covered": s != stage} for s in due])
+        activities = self.env["mail.activity"].sudo().create(activity_vals)
+        rows = []
+        for activity, vals_list in zip(activities, alert_vals):
+            for vals in vals_list:
+                rows.append(dict(vals, activity_id=activity.id if not vals["covered"] else False))
+        Alert.create(rows)
+        return len(activities)
+
+
+class HrContractUnsignedAlert(models.Model):
+    """Memory of the daily unsigned-contract run: one row per employee x stage (unique)."""
+
+    _name = "hr.contract.unsigned.alert"
+    _description = "Unsigned Contract Alert"
+    _order = "fired_on desc, id desc"
+    _rec_name = "employee_id"
+
+    employee_id = fields.Many2one("hr.employee", required=True, ondelete="cascade", index=True, readonly=True)
+    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    stage_days = fields.Integer(string="Day After Hire", readonly=True)
+    kind = fields.Selection([("stage", "Stage alert"), ("escalation", "Escalation")],
+                            required=True, default="stage", readonly=True)
+    covered = fields.Boolean(readonly=True, help="Due at the same time as a later stage, which fired instead.")
+    fired_on = fields.Date(required=True, readonly=True)
+    user_id = fields.Many2one("res.users", string="Alerted User", readonly=True)
+    activity_id = fields.Many2one("mail.activity", string="To-Do", ondelete="set null", readonly=True)
+
+    _sql_constraints = [
+        ("employee_stage_unique", "unique(employee_id, stage_days)",
+         "An unsigned-contract alert stage fires only once per employee."),
+    ]
+
+
+class HrContractSignedClosesAlerts(models.Model):
+    _inherit = "hr.contract"
+
+    def _hrcr_close_unsigned_alerts(self):
+        employees = self.filtered("hrcr_signing_date").employee_id
+        if not employees:
+            return
+        alerts = self.env["hr.contract.unsigned.alert"].sudo().search(
+            [("employee_id", "in", employees.ids), ("activity_id", "!=", False)])
+        alerts.activity_id.action_feedback(feedback=self.env._("Written contract signed."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        contracts = super().create(vals_list)
+        contracts._hrcr_close_unsigned_alerts()
+        return contracts
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("hrcr_signing_date"):
+            self._hrcr_close_unsigned_alerts()
+        return result
