@@ -205,6 +205,10 @@ class HrEmployee(models.Model):
         alert_vals, activity_vals = [], []
         for employee in employees:
             hire, signed, wage = facts[employee.id]
+            if today >= cc.deemed_open_ended_date(hire):
+                # Reg 7: already deemed open-ended, the Art. 82 window has closed; the list shows it,
+                # a to-do per legacy employee would drown the new hires (e.g. right after installation).
+                continue
             company = employee.company_id
             stages, escalate = cc.unsigned_alert_due(
                 hire, today, cc.parse_days(company.hrcr_unsigned_alert_days, "days"),
