@@ -199,7 +199,8 @@ class HrEmployee(models.Model):
                 [("employee_id", "in", employees.ids), ("state", "!=", "cancel")],
                 ["employee_id", "hr_responsible_id"], order="date_start asc")
         }
-        sent = {(a.employee_id.id, a.stage_days) for a in Alert.search([("employee_id", "in", employees.ids)])}
+        sent = {(a.employee_id.id, a.stage_days) for a in Alert.search(
+            [("employee_id", "in", employees.ids), ("kind", "!=", "probation")])}
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         model_id = self.env["ir.model"]._get_id("hr.employee")
         alert_vals, activity_vals = [], []
@@ -237,13 +238,48 @@ class HrEmployee(models.Model):
             })
             alert_vals.append([{"employee_id": employee.id, "company_id": company.id, "stage_days": s,
                                 "kind": "escalation" if is_escalation and s == stage else "stage",
-                                "fired_on": today, "user_id": user_id, "covered": s != stage} for s in due])
+                                "fired_on": today, "user_id": user_id, "covered": s != stage, "reference_date": hire}
+                               for s in due])
         activities = self.env["mail.activity"].sudo().create(activity_vals)
         rows = []
         for activity, vals_list in zip(activities, alert_vals):
             for vals in vals_list:
                 rows.append(dict(vals, activity_id=activity.id if not vals["covered"] else False))
         Alert.create(rows)
+        return len(activities) + self._hrcr_probation_ending_alerts(today)
+
+    @api.model
+    def _hrcr_probation_ending_alerts(self, today):
+        """One to-do per contract and probation end date, N days before it ends (default 15):
+        confirm, or end the contract on an LCL 21 ground (Art. 39, 40(1)(2), with reasons)."""
+        Alert = self.env["hr.contract.unsigned.alert"].sudo()
+        contracts = self.env["hr.contract"].sudo().search([
+            ("state", "=", "open"), ("trial_date_end", ">=", today),
+            ("trial_date_end", "<=", today + timedelta(days=366)),
+        ])
+        contracts = contracts.filtered(
+            lambda c: (c.trial_date_end - today).days <= c.company_id.hrcr_probation_alert_days)
+        if not contracts:
+            return 0
+        sent = {(a.contract_id.id, a.reference_date) for a in Alert.search(
+            [("kind", "=", "probation"), ("contract_id", "in", contracts.ids)])}
+        contracts = contracts.filtered(lambda c: (c.id, c.trial_date_end) not in sent)
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        model_id = self.env["ir.model"]._get_id("hr.contract")
+        admin = self.env.ref("base.user_admin").id
+        activities = self.env["mail.activity"].sudo().create([{
+            "res_model_id": model_id, "res_id": c.id, "user_id": c.hr_responsible_id.id or admin,
+            "activity_type_id": todo.id if todo else False, "date_deadline": c.trial_date_end,
+            "summary": self.env._("Probation ends %(date)s", date=c.trial_date_end),
+            "note": self.env._(
+                "Confirm the employee, or end the contract before the probation ends on a ground of LCL 21 "
+                "(Art. 39, or Art. 40(1)(2)), stating the reason in writing."),
+        } for c in contracts])
+        Alert.create([{
+            "employee_id": c.employee_id.id, "company_id": c.company_id.id, "contract_id": c.id,
+            "kind": "probation", "stage_days": (c.trial_date_end - today).days, "reference_date": c.trial_date_end,
+            "fired_on": today, "user_id": a.user_id.id, "activity_id": a.id,
+        } for c, a in zip(contracts, activities)])
         return len(activities)
 
 
@@ -258,15 +294,20 @@ class HrContractUnsignedAlert(models.Model):
     employee_id = fields.Many2one("hr.employee", required=True, ondelete="cascade", index=True, readonly=True)
     company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
     stage_days = fields.Integer(string="Day After Hire", readonly=True)
-    kind = fields.Selection([("stage", "Stage alert"), ("escalation", "Escalation")],
+    kind = fields.Selection([("stage", "Stage alert"), ("escalation", "Escalation"),
+                             ("probation", "Probation ending")],
                             required=True, default="stage", readonly=True)
+    contract_id = fields.Many2one("hr.contract", ondelete="cascade", index=True, readonly=True)
+    reference_date = fields.Date(
+        readonly=True, help="Hire date for unsigned-contract alerts, probation end date for probation alerts: "
+        "a new probation end date fires again.")
     covered = fields.Boolean(readonly=True, help="Due at the same time as a later stage, which fired instead.")
     fired_on = fields.Date(required=True, readonly=True)
     user_id = fields.Many2one("res.users", string="Alerted User", readonly=True)
     activity_id = fields.Many2one("mail.activity", string="To-Do", ondelete="set null", readonly=True)
 
     _sql_constraints = [
-        ("employee_stage_unique", "unique(employee_id, stage_days)",
+        ("employee_stage_unique", "unique(employee_id, kind, stage_days, reference_date)",
          "An unsigned-contract alert stage fires only once per employee."),
     ]
 

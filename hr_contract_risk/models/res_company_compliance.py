@@ -20,8 +20,12 @@ class ResCompany(models.Model):
         string="Unsigned Contract Escalation Day", default=30,
         help="Day after hire of the escalation; double wages run from month 2 (LCL 82, Reg 6).",
     )
+    hrcr_probation_alert_days = fields.Integer(
+        string="Probation Ending Alert Days", default=15,
+        help="Days before the end of probation when HR is asked to confirm or end it (LCL 21).",
+    )
 
-    @api.constrains("hrcr_unsigned_alert_days", "hrcr_unsigned_escalation_day")
+    @api.constrains("hrcr_unsigned_alert_days", "hrcr_unsigned_escalation_day", "hrcr_probation_alert_days")
     def _check_hrcr_unsigned_days(self):
         for company in self:
             try:
@@ -32,6 +36,10 @@ class ResCompany(models.Model):
                 raise ValidationError(self.env._(
                     "Unsigned contract escalation day must be between 1 and 366 (got %(value)s).",
                     value=company.hrcr_unsigned_escalation_day))
+            if not 0 <= company.hrcr_probation_alert_days <= 180:
+                raise ValidationError(self.env._(
+                    "Probation ending alert days must be between 0 and 180 (got %(value)s).",
+                    value=company.hrcr_probation_alert_days))
 
 
 class ResConfigSettings(models.TransientModel):
@@ -41,3 +49,4 @@ class ResConfigSettings(models.TransientModel):
     hrcr_unsigned_alert_days = fields.Char(related="company_id.hrcr_unsigned_alert_days", readonly=False)
     hrcr_unsigned_escalation_day = fields.Integer(
         related="company_id.hrcr_unsigned_escalation_day", readonly=False)
+    hrcr_probation_alert_days = fields.Integer(related="company_id.hrcr_probation_alert_days", readonly=False)

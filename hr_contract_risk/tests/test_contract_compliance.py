@@ -91,6 +91,23 @@ class TestContractCompliance(TransactionCase):
         contract.hrcr_signing_date = TODAY
         self.assertNotIn(employee, self.env["hr.employee"].search([("hrcr_unsigned", "=", True)]))
 
+    def test_probation_ending_alert_once_and_rearmed(self):
+        self.company.hrcr_probation_alert_days = 15
+        ending = self.make(20, hrcr_signing_date=TODAY - timedelta(days=20), trial_date_end=TODAY + timedelta(days=10))
+        later = self.make(20, hrcr_signing_date=TODAY - timedelta(days=20), trial_date_end=TODAY + timedelta(days=16))
+        Employee = self.env["hr.employee"]
+        Employee._cron_hrcr_unsigned_contract_alerts()
+        Employee._cron_hrcr_unsigned_contract_alerts()
+        Alert = self.env["hr.contract.unsigned.alert"]
+        fired = Alert.search([("kind", "=", "probation"), ("contract_id", "in", (ending | later).ids)])
+        self.assertEqual(fired.contract_id, ending)
+        self.assertEqual(fired.stage_days, 10)
+        self.assertIn("LCL 21", fired.activity_id.note)
+        self.assertEqual(fired.activity_id.user_id, self.hr_officer)
+        ending.trial_date_end = TODAY + timedelta(days=12)  # a new end date fires again
+        Employee._cron_hrcr_unsigned_contract_alerts()
+        self.assertEqual(Alert.search_count([("kind", "=", "probation"), ("contract_id", "=", ending.id)]), 2)
+
     # ------------------------------------------------------------ probation on confirmation
 
     def test_probation_block_and_manager_override(self):
