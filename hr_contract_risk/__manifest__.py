@@ -57,6 +57,7 @@
         "demo/hr_contract_risk_stoppage_demo.xml",
         "demo/hr_contract_risk_severance_demo.xml",
         "demo/hr_contract_risk_attrition_demo.xml",
+        "demo/hr_contract_risk_compliance_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
