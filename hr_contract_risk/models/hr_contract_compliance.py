@@ -100,10 +100,28 @@ class HrContract(models.Model):
                 result[contract] = findings
         return result
 
+    def _hrcr_close_unsigned_alerts(self):
+        """A signed contract closes the employee's open unsigned-contract to-dos (LCL 10)."""
+        employees = self.filtered("hrcr_signing_date").employee_id
+        if not employees:
+            return
+        alerts = self.env["hr.contract.unsigned.alert"].sudo().search(
+            [("employee_id", "in", employees.ids), ("kind", "!=", "probation"), ("activity_id", "!=", False)])
+        alerts.activity_id.action_feedback(feedback=self.env._("Written contract signed."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        contracts = super().create(vals_list)
+        contracts._hrcr_close_unsigned_alerts()
+        return contracts
+
     def write(self, vals):
         if vals.get("state") == "open":
             self._hrcr_check_probation_on_confirm(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("hrcr_signing_date"):
+            self._hrcr_close_unsigned_alerts()
+        return result
 
     def _hrcr_check_probation_on_confirm(self, vals):
         to_check = self.filtered(lambda c: c.state != "open")
@@ -310,27 +328,3 @@ class HrContractUnsignedAlert(models.Model):
         ("employee_stage_unique", "unique(employee_id, kind, stage_days, reference_date)",
          "An unsigned-contract alert stage fires only once per employee."),
     ]
-
-
-class HrContractSignedClosesAlerts(models.Model):
-    _inherit = "hr.contract"
-
-    def _hrcr_close_unsigned_alerts(self):
-        employees = self.filtered("hrcr_signing_date").employee_id
-        if not employees:
-            return
-        alerts = self.env["hr.contract.unsigned.alert"].sudo().search(
-            [("employee_id", "in", employees.ids), ("activity_id", "!=", False)])
-        alerts.activity_id.action_feedback(feedback=self.env._("Written contract signed."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        contracts = super().create(vals_list)
-        contracts._hrcr_close_unsigned_alerts()
-        return contracts
-
-    def write(self, vals):
-        result = super().write(vals)
-        if vals.get("hrcr_signing_date"):
-            self._hrcr_close_unsigned_alerts()
-        return result
