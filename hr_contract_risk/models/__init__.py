@@ -30,3 +30,4 @@ from . import hr_attrition_model
 from . import hr_attrition_score
 from . import hr_contract_expiry_alert
 from . import hr_contract_compliance
+from . import hr_employee_compliance
