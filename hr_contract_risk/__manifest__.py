@@ -52,6 +52,8 @@
         "data/hr_kpi_forecast_cron.xml",
         "views/hr_kpi_forecast_views.xml",
         "views/hr_labour_cost_views.xml",
+        "data/hr_contract_compliance_data.xml",
+        "views/hr_contract_compliance_views.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",
@@ -60,6 +62,7 @@
         "demo/hr_contract_risk_severance_demo.xml",
         "demo/hr_contract_risk_attrition_demo.xml",
         "demo/hr_contract_risk_labour_cost_demo.xml",
+        "demo/hr_contract_risk_compliance_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -33,3 +33,5 @@ from . import hr_kpi_forecast
 from . import hr_labour_region_cost
 from . import hr_department_labour_cost
 from . import hr_labour_cost_report
+from . import hr_contract_compliance
+from . import hr_employee_compliance

@@ -70,3 +70,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.hrcr_escalation_user_id", readonly=False,
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
+
+    # contract compliance (issue 11)
+    hrcr_probation_policy = fields.Selection(related="company_id.hrcr_probation_policy", readonly=False)
+    hrcr_unsigned_alert_days = fields.Char(related="company_id.hrcr_unsigned_alert_days", readonly=False)
+    hrcr_unsigned_escalation_day = fields.Integer(
+        related="company_id.hrcr_unsigned_escalation_day", readonly=False)
+    hrcr_probation_alert_days = fields.Integer(related="company_id.hrcr_probation_alert_days", readonly=False)

@@ -15,3 +15,4 @@ from . import test_severance_legal_checks
 from . import test_integrity
 from . import test_kpi_forecast
 from . import test_labour_cost
+from . import test_contract_compliance
