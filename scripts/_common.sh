@@ -43,7 +43,8 @@ py_requirements() {
     local missing
     missing=$("$PY" - "$@" <<'PY'
 import importlib.util, sys
-mods = sys.argv[1:] or ["sklearn", "numpy", "xlsxwriter", "pytest", "hypothesis", "ruff", "pylint_odoo", "websocket"]
+mods = sys.argv[1:] or ["sklearn", "numpy", "xlsxwriter", "pytest", "hypothesis", "ruff", "pylint_odoo", "websocket",
+                        "whool", "oca_pre_commit_hooks"]
 print(" ".join(m for m in mods if importlib.util.find_spec(m) is None))
 PY
 )
