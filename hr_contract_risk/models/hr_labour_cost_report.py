@@ -67,8 +67,8 @@ dept_rev AS (
       JOIN account_move_line aml ON aml.analytic_distribution IS NOT NULL AND aml.company_id = d.company_id
       JOIN account_move am ON am.id = aml.move_id
       CROSS JOIN LATERAL jsonb_each_text(aml.analytic_distribution) kv
-     WHERE d.analytic_account_id IS NOT NULL
-       AND d.analytic_account_id::text = ANY (string_to_array(kv.key, ','))
+     WHERE d.hrcr_analytic_account_id IS NOT NULL
+       AND d.hrcr_analytic_account_id::text = ANY (string_to_array(kv.key, ','))
        AND am.state = 'posted' AND am.move_type IN ('out_invoice', 'out_refund') AND aml.display_type = 'product'
      GROUP BY 1, 2, 3
 ),
@@ -77,7 +77,7 @@ company_rev AS (
       FROM account_move_line aml JOIN account_move am ON am.id = aml.move_id
      WHERE am.state = 'posted' AND am.move_type IN ('out_invoice', 'out_refund') AND aml.display_type = 'product'
        AND NOT EXISTS (SELECT 1 FROM hr_department d2
-                        WHERE d2.company_id = aml.company_id AND d2.analytic_account_id IS NOT NULL)
+                        WHERE d2.company_id = aml.company_id AND d2.hrcr_analytic_account_id IS NOT NULL)
      GROUP BY 1, 2
 ),
 dept_rows AS (

@@ -31,9 +31,9 @@ class TestLabourCost(AccountTestInvoicingCommon):
         cls.acc_sales = Analytic.create({"name": "招商部", "plan_id": plan.id, "company_id": cls.company.id})
         cls.acc_other = Analytic.create({"name": "Other", "plan_id": plan.id, "company_id": cls.company.id})
         cls.dept = cls.env["hr.department"].create({
-            "name": "招商部", "company_id": cls.company.id, "analytic_account_id": cls.acc_sales.id})
+            "name": "招商部", "company_id": cls.company.id, "hrcr_analytic_account_id": cls.acc_sales.id})
         cls.dept_other = cls.env["hr.department"].create({
-            "name": "Other", "company_id": cls.company.id, "analytic_account_id": cls.acc_other.id})
+            "name": "Other", "company_id": cls.company.id, "hrcr_analytic_account_id": cls.acc_other.id})
         start = cls.month - relativedelta(years=1)
         for name, wage in (("低薪", 5000), ("高薪", 40000)):
             emp = cls.env["hr.employee"].create({
@@ -107,7 +107,7 @@ class TestLabourCost(AccountTestInvoicingCommon):
         self.assertAlmostEqual(groups[0]["revenue_per_fte"], (116000 + 27000) / 2)
 
     def test_company_level_without_analytic_accounts(self):
-        (self.dept | self.dept_other).analytic_account_id = False
+        (self.dept | self.dept_other).hrcr_analytic_account_id = False
         self.env.flush_all()
         rows = self.env["hr.labour.cost.report"].search(
             [("company_id", "=", self.company.id), ("month", "=", self.month)])
@@ -137,6 +137,6 @@ class TestLabourCost(AccountTestInvoicingCommon):
 
     def test_analytic_account_shared_by_two_departments_refused(self):
         with self.assertRaises(ValidationError) as cm:
-            self.dept_other.analytic_account_id = self.acc_sales
+            self.dept_other.hrcr_analytic_account_id = self.acc_sales
         self.assertIn("Analytic Account: 招商部 is already used by department 招商部", str(cm.exception))
-        self.assertEqual(self.dept_other.analytic_account_id, self.acc_other)
+        self.assertEqual(self.dept_other.hrcr_analytic_account_id, self.acc_other)
