@@ -64,15 +64,15 @@ def test_inclusive_end_date_is_a_flag():
     assert "excluded" in r.notes[0].text
 
 
-def test_month_end_clamping_is_a_flag():
-    # hired on 31 January: with clamping one month is complete at 29 Feb (inclusive end 28 Feb)
-    clamped = L.service_length(date(2024, 1, 31), date(2024, 2, 28))
+def test_month_end_follows_civil_code_202_and_clamping_is_a_flag():
+    # Civil Code Art. 202 (default): hired 31 Jan, February has no 31st, so the month ends on its last day, 29 Feb
+    assert L.service_length(date(2024, 1, 31), date(2024, 2, 28)).total_months == 0
+    civil = L.service_length(date(2024, 1, 31), date(2024, 2, 29))
+    assert (civil.total_months, civil.days) == (1, 0)
+    # the clamped reading (company setting) completes it one day earlier, on 28 Feb
+    clamped = L.service_length(date(2024, 1, 31), date(2024, 2, 28), clamp_month_end=True)
     assert (clamped.total_months, clamped.days) == (1, 0)
-    unclamped = L.service_length(date(2024, 1, 31), date(2024, 2, 28), clamp_month_end=False)
-    assert (unclamped.total_months, unclamped.days) == (0, 29)
-    # without clamping the month completes on 1 March
-    assert L.service_length(date(2024, 1, 31), date(2024, 2, 29), clamp_month_end=False).total_months == 1
-    # anniversaries come from the hire date, not from the previous clamped month: 31 Jan -> 31 Mar
+    # anniversaries come from the hire date, not from the previous month: 31 Jan -> 31 Mar
     s = L.service_length(date(2024, 1, 31), date(2024, 3, 30))
     assert (s.total_months, s.days) == (2, 0)
 

@@ -316,7 +316,9 @@ def test_retention_two_years():
         (date(2021, 1, 1), date(2024, 7, 15), (3, 6, 15)),  # T6: 3y 6m 15d
         (date(2024, 1, 15), date(2024, 2, 14), (0, 1, 0)),  # end date counted
         (date(2024, 1, 15), date(2024, 2, 13), (0, 0, 30)),
-        (date(2024, 1, 31), date(2024, 2, 28), (0, 1, 0)),  # month-end clamp: Jan 31 + 1 month = Feb 29
+        (date(2024, 1, 31), date(2024, 2, 28), (0, 0, 29)),  # Civil Code Art. 202: no 31 Feb, the month ends 29 Feb
+        (date(2024, 1, 31), date(2024, 2, 29), (0, 1, 0)),
+        (date(2020, 2, 29), date(2021, 2, 28), (1, 0, 0)),  # 366 days, exactly one year
     ],
 )
 def test_service_length(hire, end, expected):

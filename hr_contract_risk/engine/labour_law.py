@@ -13,7 +13,7 @@ result says which convention was used (``notes``), so the UI can show it.
 
 Public API
 ----------
-- ``service_length(start, end, inclusive_end=True, clamp_month_end=True)``
+- ``service_length(start, end, inclusive_end=True, clamp_month_end=False)`` (from ``service.py``)
 - ``n_from_service(service)`` (LCL 47), ``old_n_from_service(service)`` (481号)
 - ``compute_severance(SeveranceInput, LawConfig) -> SeveranceResult``
 - ``average_wage(lines, termination_date, hire_date, include_overtime)``
@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from . import service as _service
 from .i18n import Msg, _lt
 
 ZERO = Decimal(0)
@@ -133,7 +134,7 @@ class LawConfig:
     """
 
     inclusive_end_date: bool = True
-    clamp_month_end: bool = True
+    clamp_month_end: bool = False  # Civil Code Art. 202 (True: the alternative clamped reading)
     include_overtime_in_wage: bool = True
     pre2008_other_rule: str = "one_per_year_cap12"
     pre2008_medical_subsidy_months: Decimal = Decimal(6)
@@ -154,72 +155,21 @@ DEFAULT_CONFIG = LawConfig()
 # --------------------------------------------------------------------------- service length (§1.1)
 
 
-def _month_anniversary(start, months, clamp):
-    """The date ``months`` whole months after ``start``.
-
-    With ``clamp`` a day that does not exist in the target month is clamped to
-    its last day (hired on 31 Jan: one month is complete on 29 Feb).  Without,
-    the month is complete only on the 1st of the following month.
-    """
-    total = start.month - 1 + months
-    year, month = start.year + total // 12, total % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    if start.day <= last:
-        return date(year, month, start.day)
-    if clamp:
-        return date(year, month, last)
-    return date(year, month, last) + timedelta(days=1)
+# One implementation in ``service.py`` (Civil Code Arts. 201-202).
+ServiceLength = _service.ServiceLength
 
 
-@dataclass(frozen=True)
-class ServiceLength:
-    """Whole months plus leftover days between ``start`` and ``stop`` (exclusive)."""
-
-    start: date
-    stop: date  # exclusive
-    total_months: int
-    days: int
-
-    @property
-    def years(self):
-        return self.total_months // 12
-
-    @property
-    def months(self):
-        return self.total_months % 12
-
-    @property
-    def end(self):
-        """Last day counted (inclusive)."""
-        return self.stop - timedelta(days=1)
-
-    @property
-    def is_empty(self):
-        return self.total_months == 0 and self.days == 0
-
-
-def _service_between(start, stop, clamp=True):
-    """Service over the half-open interval [start, stop)."""
-    if stop <= start:
-        return ServiceLength(start, start, 0, 0)
-    months = (stop.year - start.year) * 12 + stop.month - start.month
-    # months is an upper bound; step back until the anniversary is not after stop
-    while months > 0 and _month_anniversary(start, months, clamp) > stop:
-        months -= 1
-    anniversary = _month_anniversary(start, months, clamp)
-    return ServiceLength(start, stop, months, (stop - anniversary).days)
+def _service_between(start, stop, clamp=False):
+    return _service.service_until(start, stop, clamp)
 
 
 def _stop_date(end, inclusive_end):
     return end + timedelta(days=1) if inclusive_end else end
 
 
-def service_length(start, end, inclusive_end=True, clamp_month_end=True):
-    """Service from ``start`` (hire, 用工之日) to ``end`` (LCL 47, §1.1).
-
-    ``inclusive_end`` counts the end date itself (the reference's examples do).
-    """
-    return _service_between(start, _stop_date(end, inclusive_end), clamp_month_end)
+def service_length(start, end, inclusive_end=True, clamp_month_end=False):
+    """Service from ``start`` (hire, 用工之日) to ``end`` (LCL 47, §1.1; Civil Code Arts. 201-202)."""
+    return _service.service_length(start, end, inclusive_end, clamp_month_end)
 
 
 def n_from_service(service):
@@ -669,10 +619,13 @@ def compute_severance(inp, config=DEFAULT_CONFIG):
         _lt("Service counted from the hire date to the termination date, end date excluded "
             "(Unconfirmed convention, company setting).")
     ))
-    if not config.clamp_month_end and inp.hire_date.day > 28:
+    if inp.hire_date.day > 28:
         notes.append(Msg(_lt(
-            "Hire day %(day)s: a month is complete only on the 1st of the next month when the day does not exist "
-            "(no month-end clamping; Unconfirmed convention, company setting)."
+            "Hire day %(day)s: in a month without that day, a month of service ends on the month's last day "
+            "(Civil Code Art. 202)."
+        ) if not config.clamp_month_end else _lt(
+            "Hire day %(day)s: in a month without that day, a month of service ends the day before its last day "
+            "(clamped reading, company setting; Civil Code Art. 202 would end it on the last day)."
         ), {"day": str(inp.hire_date.day)}))
 
     if rule.money == MONEY_ZERO:
@@ -848,9 +801,7 @@ class WageAverage:
     warnings: tuple = ()
 
 
-def _add_months(month_start, months):
-    total = month_start.month - 1 + months
-    return date(month_start.year + total // 12, total % 12 + 1, 1)
+_add_months = _service.add_months
 
 
 def wage_window(termination_date, hire_date=None):

@@ -21,10 +21,11 @@ blocks.  A decision is forbidden when a finding blocks it.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from . import service as _service
 from .i18n import Msg, _lt
 
 BLOCK = "block"
@@ -120,19 +121,9 @@ class CheckItem:
 # ---------------------------------------------------------------------------
 
 
-def service_years(start, end):
-    """Years from ``start`` to ``end`` counting both days, as a float (whole years + months/12 + days/365)."""
-    if not start or not end or end < start:
-        return 0.0
-    delta = relativedelta(end + timedelta(days=1), start)
-    return delta.years + delta.months / 12.0 + delta.days / 365.0
-
-
-def served_at_least(start, end, years):
-    """Whether ``years`` full years have been served from ``start`` to ``end`` inclusive."""
-    if not start or not end:
-        return False
-    return start + relativedelta(years=years) <= end + timedelta(days=1)
+# One implementation in ``service.py`` (Civil Code Arts. 201-202).
+service_years = _service.service_years
+served_at_least = _service.served_at_least
 
 
 def _sorted_contracts(contracts):

@@ -24,11 +24,11 @@ Abbreviations: LCL = 劳动合同法, Reg = 劳动合同法实施条例, SIL = �
 UIR = 失业保险条例, Order 13 = 实施《社会保险法》若干规定.
 """
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import labour_law
+from . import service as _service
 from .i18n import Msg, _lt
 
 BLOCK = "block"
@@ -652,18 +652,11 @@ def may_delete(end_date, today):
 # --------------------------------------------------------------------------
 
 
-def _add_months(day, months):
-    month_index = day.month - 1 + months
-    year = day.year + month_index // 12
-    month = month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def service_length(hire_date, end_date):
     """(years, months, days) from the hire date to the end date, both counted.
 
-    Whole calendar months from the hire date (clamped at month end), then the
-    leftover days; the end date is inclusive (domain reference §1.1).
+    Input checks here; the counting is ``service.service_length`` (Civil Code
+    Arts. 201-202, end date inclusive, domain reference §1.1).
     """
     if not hire_date or not end_date:
         raise InputError(Msg(_lt("The hire date and the end date are required.")))
@@ -674,12 +667,8 @@ def service_length(hire_date, end_date):
                 {"end": end_date.isoformat(), "hire": hire_date.isoformat()},
             )
         )
-    stop = end_date + timedelta(days=1)
-    months = (stop.year - hire_date.year) * 12 + stop.month - hire_date.month
-    if _add_months(hire_date, months) > stop:
-        months -= 1
-    days = (stop - _add_months(hire_date, months)).days
-    return months // 12, months % 12, days
+    service = _service.service_length(hire_date, end_date)  # Civil Code Arts. 201-202
+    return service.years, service.months, service.days
 
 
 def validate_departure(hire_date, departure_date):

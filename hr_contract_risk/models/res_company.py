@@ -45,9 +45,10 @@ class ResCompany(models.Model):
         "termination date; when set, the termination date itself is counted (the published examples do).",
     )
     hrcr_service_clamp_month_end = fields.Boolean(
-        string="Clamp Month Ends", default=True,
-        help="Unconfirmed convention (LCL 47): for a hire on the 29th-31st, a month is complete on the last day of a "
-        "shorter month (set) or only on the 1st of the following month (not set).",
+        string="Clamp Month Ends", default=False,
+        help="Alternative reading (LCL 47). Not set (default, Civil Code Art. 202): for a hire on the 29th-31st, a "
+        "month that has no such day ends on its last day (hired 2020-02-29: one year on 2021-02-28). Set: it ends "
+        "one day earlier.",
     )
     hrcr_wage_include_overtime = fields.Boolean(
         string="Overtime Pay in the Average Wage", default=True,
