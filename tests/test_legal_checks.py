@@ -384,3 +384,30 @@ def test_unlawful_exactly_when_a_finding_blocks(ground, pregnant, injured, wish)
         assert found[0].code == lc.TERMINATION_UNLAWFUL
     if pregnant or injured:
         assert lc.termination_unlawful(found)
+
+
+# --- Reg 7 / LCL 14 ¶3: deemed open-ended uses the first written contract (issue 9, fix 2) ----------------
+
+
+def test_reg7_first_contract_not_chain_after_gap():
+    """Contracts 2015-01-01 -> 2017-12-31 and 2018-03-01 -> 2020-02-29, hire 2015-01-01.
+
+    The two-month gap cuts the continuity chain, but a written contract existed from
+    the first day: Reg 7 / LCL 14 ¶3 does not apply and non-renewal is not blocked by it.
+    """
+    contracts = [C(date(2015, 1, 1), date(2017, 12, 31)), C(date(2018, 3, 1), date(2020, 2, 29))]
+    f = facts(contracts, date(2020, 2, 29), hire_date=date(2015, 1, 1), max_gap_days=30)
+    assert lc.continuous_chain(f.contracts, f.end_date, f.max_gap_days)[0].start == date(2018, 3, 1)
+    findings = lc.evaluate(f)
+    assert "art14_deemed" not in codes(findings)
+    assert lc.GROUND_DEEMED not in lc.open_ended_entitlement(f).grounds
+    assert lc.is_allowed(findings, lc.NOT_RENEW)
+
+
+def test_reg7_one_year_boundary_and_signing_date():
+    hire = date(2020, 2, 29)
+    # the first year ends 2021-02-28 (Civil Code Art. 202): a contract from that day is in time
+    assert not lc.deemed_open_ended(hire, [C(date(2021, 2, 28), date(2023, 2, 27))])
+    assert lc.deemed_open_ended(hire, [C(date(2021, 3, 1), date(2023, 2, 28))])
+    # a contract signed within the year but starting later still counts as written in time
+    assert not lc.deemed_open_ended(hire, [C(date(2021, 3, 1), date(2023, 2, 28), signed=date(2020, 2, 29))])

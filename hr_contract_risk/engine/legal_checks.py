@@ -63,6 +63,12 @@ class Contract:
 
     start: date
     end: date = None
+    signed: date = None  # signing date when recorded (the written form may precede the start)
+
+    @property
+    def written_from(self):
+        """First day a written contract existed (signing date when recorded, else the start)."""
+        return min(self.signed, self.start) if self.signed else self.start
 
     @property
     def fixed_term(self):
@@ -166,6 +172,19 @@ def consecutive_fixed_terms_since_2008(chain):
     return count
 
 
+def deemed_open_ended(hire_date, contracts):
+    """Reg 7 / LCL 14 ¶3: no written contract when one year from hire is complete.
+
+    Uses the FIRST written contract of the employment (signing date when recorded),
+    not the start of a chain cut at a gap: a gap later on does not erase a written
+    contract that existed from the first day.  The year ends per Civil Code Art. 202.
+    """
+    if not hire_date or not contracts:
+        return False
+    first_written = min(c.written_from for c in contracts)
+    return first_written > _service.period_end(hire_date, 12)
+
+
 def open_ended_entitlement(facts):
     """Art. 14 ¶2 entitlement at the end of the reviewed contract."""
     chain = continuous_chain(facts.contracts, facts.end_date, facts.max_gap_days)
@@ -173,7 +192,7 @@ def open_ended_entitlement(facts):
     service_start = min(facts.hire_date, chain_start) if facts.hire_date else chain_start
     fixed = consecutive_fixed_terms_since_2008(chain)
     grounds = []
-    if facts.hire_date and chain and chain[0].start > facts.hire_date + relativedelta(years=1):
+    if deemed_open_ended(facts.hire_date, facts.contracts):
         grounds.append(GROUND_DEEMED)
     if served_at_least(service_start, facts.end_date, 10):
         grounds.append(GROUND_TEN_YEARS)
