@@ -102,6 +102,8 @@ class Facts:
     reason: str = None
     employer_may_refuse_second_renewal: bool = False
     max_gap_days: int = DEFAULT_MAX_GAP_DAYS
+    probation_end: date = None  # last day of probation (hr.contract trial_date_end), LCL 21
+    no_fault_reason: str = None  # Art. 40 item of a no-fault dismissal: illness / incompetence / objective_change
 
 
 @dataclass(frozen=True)
@@ -432,11 +434,17 @@ def termination_findings(facts, ground, evidence_complete=None):
                    "2N is owed (LCL Art. 48, 87): the ground is \u201cUnlawful termination or non-renewal\u201d.")
     elif ground in DISMISSAL_GROUNDS:
         found = protection_findings(facts) + reason_findings(facts, evidence_complete)
+        probation = probation_findings(facts, ground)
+        found += probation
         blockers = [f for f in found if f.severity == BLOCK]
         text = _lt("An Art. 42 protection holds (%(articles)s): the employer may not dismiss under Art. 40 or 41, "
                    "so this dismissal would be unlawful. Unless the facts change, the employee may ask to continue "
                    "the contract, otherwise 2N is owed (LCL Art. 48, 87): the ground is \u201cUnlawful termination "
                    "or non-renewal\u201d.")
+        if probation and len(blockers) == len(probation):
+            text = _lt("This dismissal during probation is not allowed (%(articles)s), so it would be unlawful. "
+                       "Unless the facts change, the employee may ask to continue the contract, otherwise 2N is "
+                       "owed (LCL Art. 48, 87): the ground is \u201cUnlawful termination or non-renewal\u201d.")
     else:
         return []
     if blockers:
@@ -444,6 +452,30 @@ def termination_findings(facts, ground, evidence_complete=None):
         found.append(Finding(TERMINATION_UNLAWFUL, "LCL 48, 87", BLOCK, Msg(text, {"articles": articles})))
     order = {BLOCK: 0, WARN: 1, INFO: 2}
     return sorted(found, key=lambda f: (order[f.severity], f.code != TERMINATION_UNLAWFUL))
+
+
+PROBATION_DISMISSAL = "lcl21_probation_dismissal"
+#: LCL 21: during probation only Art. 39 or Art. 40(1)(2) grounds; these (ground, Art. 40 item) are not among them.
+_PROBATION_FORBIDDEN = {
+    ("no_fault_dismissal", "objective_change"): "LCL 21, 40(3)",
+    ("layoff", None): "LCL 21, 41",
+}
+
+
+def probation_findings(facts, ground):
+    """LCL 21: a dismissal on or before the last day of probation may rest only on Art. 39 or Art. 40(1)(2),
+    with the reasons explained to the employee.  An Art. 40(3) (objective change) or Art. 41 (layoff)
+    dismissal during probation is unlawful."""
+    if not (facts.probation_end and facts.end_date and facts.end_date <= facts.probation_end):
+        return []
+    item = facts.no_fault_reason if ground == "no_fault_dismissal" else None
+    article = _PROBATION_FORBIDDEN.get((ground, item))
+    if not article:
+        return []
+    return [Finding(PROBATION_DISMISSAL, article, BLOCK, Msg(
+        _lt("The employee is on probation until %(until)s: during probation the employer may dismiss only under "
+            "Art. 39 or Art. 40(1)(2), with reasons (%(articles)s)."),
+        {"until": facts.probation_end.isoformat(), "articles": article}))]
 
 
 def termination_unlawful(findings):
