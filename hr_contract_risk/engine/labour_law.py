@@ -117,6 +117,9 @@ def _arts(*codes):
 PRE2008_OTHER_RULES = ("zero", "one_per_year_cap12", "one_per_year")
 REGION_YEAR_RULES = ("previous_year", "published", "latest_available")
 LEAVE_FLOOR_MODES = ("after_taken", "before_taken")
+#: Unlawful termination (LCL 87): ``higher`` of the Reg 25 reading and twice the lawful N with the Art. 97
+#: split; ``reg25``: the literal Reg 25 reading (2N from hire, LCL 47 caps over the whole service).
+UNLAWFUL_READINGS = ("higher", "reg25")
 
 
 @dataclass(frozen=True)
@@ -140,8 +143,11 @@ class LawConfig:
     pre2008_medical_subsidy_months: Decimal = Decimal(6)
     leave_elapsed_inclusive: bool = True
     leave_floor_mode: str = "after_taken"
+    unlawful_reading: str = "higher"
 
     def __post_init__(self):
+        if self.unlawful_reading not in UNLAWFUL_READINGS:
+            raise ValueError(f"unlawful_reading must be one of {UNLAWFUL_READINGS}")
         if self.pre2008_other_rule not in PRE2008_OTHER_RULES:
             raise ValueError(f"pre2008_other_rule must be one of {PRE2008_OTHER_RULES}")
         if self.leave_floor_mode not in LEAVE_FLOOR_MODES:
@@ -591,6 +597,35 @@ def _pre2008_segment(start, stop, pre_rule, inp, config):
     )
 
 
+def _unlawful_segments(inp, stop, config, notes):
+    """LCL 87: 2N for an unlawful termination, read two ways (notes show both with their articles).
+
+    * Reg 25: 2N counted from the hire date, the LCL 47 caps over the whole service.
+    * LCL 87 with LCL 97 ¶3: twice the N a lawful employer-proposed ending would pay for the same
+      service, the pre-2008 part under Circular 481 Art. 5 (1 month per year, at most 12, no 3A cap).
+      An unlawful ending can never cost less than a lawful one.
+    Default (``unlawful_reading="higher"``): the higher; ``"reg25"``: the literal Reg 25 reading.
+    """
+    two = Decimal(2)
+    reg25 = [_lcl47_segment("from_hire", inp.hire_date, stop, inp, config, multiplier=two)]
+    split = []
+    if inp.hire_date < LCL_START:
+        pre = _pre2008_segment(inp.hire_date, min(LCL_START, stop), PRE2008_RULES[PRE_ART5], inp, config)
+        split.append(replace(pre, multiplier=two, amount=money(pre.amount * two)))
+    if stop > LCL_START:
+        split.append(_lcl47_segment("post2008", max(inp.hire_date, LCL_START), stop, inp, config, multiplier=two))
+    reg25_amount = sum((s.amount for s in reg25), ZERO)
+    split_amount = sum((s.amount for s in split), ZERO)
+    use_split = config.unlawful_reading == "higher" and split_amount > reg25_amount
+    notes.append(Msg(_lt(
+        "Unlawful termination read two ways: 2N from the hire date (Reg 25) = %(reg25)s; twice the lawful N "
+        "with the pre-2008 part under Circular 481 (LCL 87, 97 ¶3) = %(split)s. Applied: %(applied)s "
+        "(company setting: the higher of the two, or the literal Reg 25 reading)."
+    ), {"reg25": fmt_money(reg25_amount), "split": fmt_money(split_amount),
+        "applied": fmt_money(split_amount if use_split else reg25_amount)}))
+    return split if use_split else reg25
+
+
 def annual_leave_pay(days, leave_wage):
     """§1.13: days × (W_leave / 21.75) × 200% (Art. 10: 300% incl. the normal wage already paid)."""
     days = to_decimal(days)
@@ -636,9 +671,9 @@ def compute_severance(inp, config=DEFAULT_CONFIG):
         else:
             notes.append(Msg(_lt("No economic compensation is owed for this ground.")))
     elif rule.money == MONEY_2N:
-        segments.append(_lcl47_segment("from_hire", inp.hire_date, stop, inp, config, multiplier=Decimal(2)))
+        segments.extend(_unlawful_segments(inp, stop, config, notes))
         warnings.append(Msg(_lt(
-            "Unlawful termination: 2N counted from the hire date, without a separate economic compensation "
+            "Unlawful termination: 2N, without a separate economic compensation "
             "(LCL 87, Reg 25). The employee may instead demand that the contract continue (LCL 48)."
         )))
     else:

@@ -123,3 +123,23 @@ class TestSeveranceLegalChecks(SeveranceCommon):
         form.no_fault_reason = "objective_change"
         form.termination_date = date(2022, 1, 1)
         self.assertFalse(form.legal_unlawful)
+
+    def test_unlawful_reading_company_setting_lcl87(self):
+        """LCL 87 with Art. 97 (default): 2N is never less than twice the lawful N; the breakdown shows both
+        readings; the company setting switches to the literal Reg 25 reading (2N from hire)."""
+        self.assertFalse(self.company.hrcr_unlawful_literal_reg25)
+        form = self._wizard_form(termination_ground="unlawful")
+        form.hire_date = date(2000, 7, 1)
+        higher = form.compensation_months
+        breakdown = str(form.breakdown_html)
+        self.assertIn("Reg 25", breakdown)
+        self.assertIn("LCL 87, 97", breakdown)
+        lawful = self._wizard_form(termination_ground="mutual_employer")
+        lawful.hire_date = date(2000, 7, 1)
+        self.assertGreaterEqual(form.compensation_amount, 2 * lawful.compensation_amount)
+        settings = self.env["res.config.settings"].create({"hrcr_unlawful_literal_reg25": True})
+        settings.execute()
+        self.assertTrue(self.company.hrcr_unlawful_literal_reg25)
+        literal = self._wizard_form(termination_ground="unlawful")
+        literal.hire_date = date(2000, 7, 1)
+        self.assertLess(literal.compensation_months, higher)
