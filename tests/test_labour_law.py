@@ -283,10 +283,13 @@ def test_benefit_column():
         "employer_fault_resignation": ("yes", False), "dismissal_cause": ("yes", False),
         "no_fault_dismissal": ("yes", False), "layoff": ("yes", False), "expiry_not_renewed": ("yes", False),
         "expiry_worse_terms_declined": ("yes", False), "expiry_employee_declined": ("yes", True),
-        "task_completed": ("unknown", True), "retirement": ("no", False), "death": ("n/a", False),
-        "employer_closure": ("yes", False), "unlawful": ("yes", True),
+        "task_completed": ("yes", False), "retirement": ("no", False), "death": ("n/a", False),
+        "employer_closure": ("yes", False), "unlawful": ("yes", False),
     }
     assert {k: (g.benefit, g.benefit_unconfirmed) for k, g in L.GROUNDS.items()} == expected
+    # issue 9 fix 9: task completion (Order 13 Art. 13(1), Order 8 Art. 4) and unlawful cite their articles
+    assert [a.number for a in L.GROUNDS["task_completed"].benefit_articles] == ["13(1)", "4"]
+    assert L.GROUNDS["unlawful"].benefit_articles
 
 
 REG25 = L.LawConfig(unlawful_reading="reg25")

@@ -82,6 +82,7 @@ LAWS = {
     "REG": _lt("LCL Implementing Regulations Art. %(number)s"),
     "481": _lt("Circular 481 (1994) Art. %(number)s"),
     "ORDER13": _lt("MOHRSS Order 13 Art. %(number)s"),
+    "ORDER8": _lt("MOLSS Order 8 Art. %(number)s"),
     "LEAVE_REG": _lt("Paid Annual Leave Regulations Art. %(number)s"),
     "LEAVE_MEASURES": _lt("Annual Leave Implementing Measures Art. %(number)s"),
     "CIVIL": _lt("Civil Code Art. %(number)s"),
@@ -319,7 +320,7 @@ GROUNDS = {
         ),
         GroundRule(
             "task_completed", _lt("Task-based contract completed"),
-            _arts("REG 22", "LCL 47"), MONEY_N, PRE_NONE, BENEFIT_UNKNOWN, True, (),
+            _arts("REG 22", "LCL 47"), MONEY_N, PRE_NONE, BENEFIT_YES, False, _arts("ORDER13 13(1)", "ORDER8 4"),
         ),
         GroundRule(
             "retirement", _lt("Pension starts or statutory retirement age reached"),
@@ -337,7 +338,7 @@ GROUNDS = {
         GroundRule(
             "unlawful", _lt("Unlawful termination or non-renewal"),
             _arts("LCL 48", "LCL 87", "REG 25", "LCL 47"), MONEY_2N, PRE_NOT_SPLIT,
-            BENEFIT_YES, True, (), unilateral_dismissal=True,
+            BENEFIT_YES, False, _arts("ORDER13 13(1)", "ORDER13 13(2)"), unilateral_dismissal=True,
         ),
     )
 }

@@ -93,12 +93,8 @@ REASONS = {
             _lt("Task-based contract ended on completion of the task (Reg. Art. 22)"),
             "Reg. Art. 22; LCL Art. 47",
             True,
+            "Order 13 Art. 13(1); Order 8 Art. 4",  # the contract ends without the employee's will
             compensation_due=True,
-            unconfirmed=_lt(
-                "Order 13 Art. 13(1) names the endings of LCL Art. 44(1)(4)(5), not the completion of a task-based "
-                "contract (Reg. Art. 22): treated as involuntary like an expiry, but no source confirms it "
-                "(Unconfirmed): verify with the local bureau."
-            ),
             ending="end",
         ),
         Reason(
@@ -180,11 +176,8 @@ REASONS = {
             _lt("Unlawful termination or non-renewal (LCL Art. 48, 87)"),
             "LCL Art. 48, 87",
             True,
+            "Order 13 Art. 13(1); Order 13 Art. 13(2)",  # the employer ended or refused to renew the contract
             compensation_due=True,
-            unconfirmed=_lt(
-                "Involuntary in practice because the employer ended the contract; no source confirms it "
-                "(Unconfirmed): verify with the local bureau."
-            ),
         ),
     )
 }
@@ -639,8 +632,12 @@ def add_years(day, years):
 
 
 def retention_end(end_date):
-    """First day on which a terminated contract may be deleted (LCL Art. 50 ¶3: kept at least 2 years)."""
-    return add_years(end_date, RETENTION_YEARS)
+    """First day on which a terminated contract may be deleted (LCL Art. 50 ¶3: kept at least 2 years).
+
+    The 2 years run from the day after the end date (Civil Code Arts. 201-202) and include their last
+    day, the anniversary: deletion is allowed from the day AFTER it.
+    """
+    return _service.period_end(end_date + timedelta(days=1), 12 * RETENTION_YEARS) + timedelta(days=1)
 
 
 def may_delete(end_date, today):
