@@ -29,4 +29,3 @@ from . import hr_attrition_data
 from . import hr_attrition_model
 from . import hr_attrition_score
 from . import hr_contract_expiry_alert
-from . import res_company_severance_reading

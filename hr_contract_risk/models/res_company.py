@@ -98,6 +98,13 @@ class ResCompany(models.Model):
         help="Unconfirmed (Annual Leave Implementing Measures Art. 12): how to round when half days were taken. Fractions of a day are never paid.",
     )
 
+    hrcr_unlawful_literal_reg25 = fields.Boolean(
+        string="Unlawful Termination: Literal Reg 25 Reading",
+        help="Not set (default): 2N for an unlawful termination is the higher of 2N from the hire date (Reg 25) and "
+        "twice the lawful N with the pre-2008 part under Circular 481 (LCL 87, 97), so it never costs less than a "
+        "lawful ending. Set: always 2N from the hire date with the LCL 47 caps (Reg 25).",
+    )
+
     def _hrcr_law_config(self):
         """The engine's LawConfig from this company's settings."""
         self.ensure_one()
@@ -109,6 +116,7 @@ class ResCompany(models.Model):
             pre2008_medical_subsidy_months=labour_law.to_decimal(self.hrcr_pre2008_medical_subsidy_months or 0),
             leave_elapsed_inclusive=self.hrcr_leave_elapsed_inclusive,
             leave_floor_mode=self.hrcr_leave_floor_mode or "after_taken",
+            unlawful_reading="reg25" if self.hrcr_unlawful_literal_reg25 else "higher",
         )
 
     def _hrcr_find_account(self, code_prefix, account_types):
