@@ -121,7 +121,8 @@ class TestStoppageFlow(StoppageCase):
         )
         self.assertEqual(form.stoppage_reason, "unlawful_termination")
         self.assertEqual(form.involuntary, "yes")
-        self.assertIn("Unconfirmed", form.findings_html)
+        # issue 9 fix 9: an unlawful ending is involuntary under Order 13 Art. 13(1)(2), no longer Unconfirmed
+        self.assertNotIn("Unconfirmed", str(form.findings_html or ""))
 
     def test_every_labour_law_ground_is_accepted(self):
         """The two grounds labour_law adds to issue 3 reach the stoppage: a worse-terms refusal is the
