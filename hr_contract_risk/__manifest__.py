@@ -39,6 +39,7 @@
         "views/hr_attrition_score_views.xml",
         "views/hr_attrition_model_views.xml",
         "views/res_config_settings_severance_views.xml",
+        "views/res_config_settings_severance_reading_views.xml",
         "wizard/hr_si_stoppage_wizard_views.xml",
         "wizard/hr_departure_wizard_views.xml",
         "wizard/hr_severance_wizard_views.xml",

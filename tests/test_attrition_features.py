@@ -44,7 +44,8 @@ AS_OF = D(2025, 11, 30)
 
 def test_tenure_and_contract_features():
     f = af.compute_features(wang_wei(), AS_OF, {10: 0.25})
-    assert f["tenure_years"] == pytest.approx((AS_OF - D(2022, 1, 1)).days / 365.25, abs=1e-3)
+    # 2022-01-01 .. 2025-11-30, both counted: 3 years 11 months (service.service_years, Civil Code Art. 202)
+    assert f["tenure_years"] == pytest.approx(3 + 11 / 12, abs=1e-4)
     assert f["days_to_contract_end"] == 62
     assert f["fixed_term_count"] == 2
     assert f["dept_attrition_12m"] == 0.25

@@ -64,15 +64,15 @@ def test_inclusive_end_date_is_a_flag():
     assert "excluded" in r.notes[0].text
 
 
-def test_month_end_clamping_is_a_flag():
-    # hired on 31 January: with clamping one month is complete at 29 Feb (inclusive end 28 Feb)
-    clamped = L.service_length(date(2024, 1, 31), date(2024, 2, 28))
+def test_month_end_follows_civil_code_202_and_clamping_is_a_flag():
+    # Civil Code Art. 202 (default): hired 31 Jan, February has no 31st, so the month ends on its last day, 29 Feb
+    assert L.service_length(date(2024, 1, 31), date(2024, 2, 28)).total_months == 0
+    civil = L.service_length(date(2024, 1, 31), date(2024, 2, 29))
+    assert (civil.total_months, civil.days) == (1, 0)
+    # the clamped reading (company setting) completes it one day earlier, on 28 Feb
+    clamped = L.service_length(date(2024, 1, 31), date(2024, 2, 28), clamp_month_end=True)
     assert (clamped.total_months, clamped.days) == (1, 0)
-    unclamped = L.service_length(date(2024, 1, 31), date(2024, 2, 28), clamp_month_end=False)
-    assert (unclamped.total_months, unclamped.days) == (0, 29)
-    # without clamping the month completes on 1 March
-    assert L.service_length(date(2024, 1, 31), date(2024, 2, 29), clamp_month_end=False).total_months == 1
-    # anniversaries come from the hire date, not from the previous clamped month: 31 Jan -> 31 Mar
+    # anniversaries come from the hire date, not from the previous month: 31 Jan -> 31 Mar
     s = L.service_length(date(2024, 1, 31), date(2024, 3, 30))
     assert (s.total_months, s.days) == (2, 0)
 
@@ -283,21 +283,71 @@ def test_benefit_column():
         "employer_fault_resignation": ("yes", False), "dismissal_cause": ("yes", False),
         "no_fault_dismissal": ("yes", False), "layoff": ("yes", False), "expiry_not_renewed": ("yes", False),
         "expiry_worse_terms_declined": ("yes", False), "expiry_employee_declined": ("yes", True),
-        "task_completed": ("unknown", True), "retirement": ("no", False), "death": ("n/a", False),
-        "employer_closure": ("yes", False), "unlawful": ("yes", True),
+        "task_completed": ("yes", False), "retirement": ("no", False), "death": ("n/a", False),
+        "employer_closure": ("yes", False), "unlawful": ("yes", False),
     }
     assert {k: (g.benefit, g.benefit_unconfirmed) for k, g in L.GROUNDS.items()} == expected
+    # issue 9 fix 9: task completion (Order 13 Art. 13(1), Order 8 Art. 4) and unlawful cite their articles
+    assert [a.number for a in L.GROUNDS["task_completed"].benefit_articles] == ["13(1)", "4"]
+    assert L.GROUNDS["unlawful"].benefit_articles
 
 
-def test_2n_counts_from_hire_without_split_and_with_3a_cap():
-    # pre-2008 service is not split for 2N (Reg 25): 2005-07-01 -> 2010-03-31 = 4y 9m -> N = 5
-    r = sev("unlawful", date(2005, 7, 1), date(2010, 3, 31), 8000, a=5000)
+REG25 = L.LawConfig(unlawful_reading="reg25")
+
+
+def test_2n_literal_reg25_reading_counts_from_hire_without_split_and_with_3a_cap():
+    # company setting: pre-2008 service not split for 2N (Reg 25): 2005-07-01 -> 2010-03-31 = 4y 9m -> N = 5
+    r = sev("unlawful", date(2005, 7, 1), date(2010, 3, 31), 8000, a=5000, config=REG25)
     (seg,) = r.segments
     assert seg.key == "from_hire" and seg.n == 5 and seg.multiplier == 2
     assert r.compensation_amount == D("80000.00")
     assert r.compensation_months == 10
-    capped = sev("unlawful", date(2005, 1, 1), date(2024, 12, 31), 50000)
+    capped = sev("unlawful", date(2005, 1, 1), date(2024, 12, 31), 50000, config=REG25)
     assert capped.compensation_amount == D(2 * 12 * 30000)
+
+
+def test_2n_default_is_the_higher_of_reg25_and_twice_the_lawful_split():
+    # LCL 87 with Art. 97: pre 2005-07-01..2007-12-31 = 2y 6m -> 3 (481号, part-year = full year), post
+    # 2008-01-01..2010-03-31 = 2y 3m -> 2.5: (3 + 2.5) x 8,000 x 2 = 88,000 > Reg 25's 80,000
+    r = sev("unlawful", date(2005, 7, 1), date(2010, 3, 31), 8000, a=5000)
+    assert [s.key for s in r.segments] == ["pre2008", "post2008"]
+    assert all(s.multiplier == 2 for s in r.segments)
+    assert r.compensation_amount == D("88000.00") and r.compensation_months == 11
+    note = next(n for n in r.notes if "Reg 25" in n.text)
+    assert note.params["applied"] == note.params["split"] != note.params["reg25"]
+    # post-2008 hire: both readings are the same 2N
+    same = sev("unlawful", date(2015, 1, 1), date(2024, 12, 31), 9000)
+    assert same.compensation_amount == sev("unlawful", date(2015, 1, 1), date(2024, 12, 31), 9000,
+                                           config=REG25).compensation_amount == D(2 * 10 * 9000)
+
+
+def test_lcl87_unlawful_never_less_than_twice_the_lawful_n_issue_example():
+    """Issue 9: hire 1990-01-01, end 2024-12-31, W 50,000, local average 10,000 (3A = 30,000).
+
+    Employer-proposed mutual termination (lawful): 481号 Art. 5 pre-2008 12 x 50,000 = 600,000 plus
+    LCL 47 post-2008 12 x 30,000 = 360,000: 960,000.  The literal Reg 25 reading of 2N from hire gives
+    2 x 12 x 30,000 = 720,000, less than the lawful ending.  LCL 87 with Art. 97: twice the lawful N,
+    1,920,000, is what the default applies.
+    """
+    hire, end = date(1990, 1, 1), date(2024, 12, 31)
+    lawful = sev("mutual_employer", hire, end, 50000)
+    assert lawful.compensation_amount == D("960000.00")
+    unlawful = sev("unlawful", hire, end, 50000)
+    assert unlawful.compensation_amount >= 2 * lawful.compensation_amount
+    assert unlawful.compensation_amount == D("1920000.00")
+    literal = sev("unlawful", hire, end, 50000, config=REG25)
+    assert literal.compensation_amount == D("720000.00")
+    note = next(n for n in unlawful.notes if "Reg 25" in n.text)
+    assert "LCL 87, 97" in note.text and note.params["reg25"] != note.params["split"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=date(1985, 1, 1), max_value=date(2023, 12, 31)), st.integers(1, 9000),
+       st.integers(3000, 60000))
+def test_lcl87_default_unlawful_at_least_twice_lawful_property(hire, length, w):
+    end = max(hire, L.LCL_START) + timedelta(days=length)  # the engine handles endings from 2008 on
+    lawful = sev("mutual_employer", hire, end, w)
+    assert sev("unlawful", hire, end, w).compensation_amount >= 2 * lawful.compensation_amount
 
 
 def test_pre2008_per_ground_limits_and_enterprise_average():

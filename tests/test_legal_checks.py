@@ -384,3 +384,66 @@ def test_unlawful_exactly_when_a_finding_blocks(ground, pregnant, injured, wish)
         assert found[0].code == lc.TERMINATION_UNLAWFUL
     if pregnant or injured:
         assert lc.termination_unlawful(found)
+
+
+# --- Reg 7 / LCL 14 ¶3: deemed open-ended uses the first written contract (issue 9, fix 2) ----------------
+
+
+def test_reg7_first_contract_not_chain_after_gap():
+    """Contracts 2015-01-01 -> 2017-12-31 and 2018-03-01 -> 2020-02-29, hire 2015-01-01.
+
+    The two-month gap cuts the continuity chain, but a written contract existed from
+    the first day: Reg 7 / LCL 14 ¶3 does not apply and non-renewal is not blocked by it.
+    """
+    contracts = [C(date(2015, 1, 1), date(2017, 12, 31)), C(date(2018, 3, 1), date(2020, 2, 29))]
+    f = facts(contracts, date(2020, 2, 29), hire_date=date(2015, 1, 1), max_gap_days=30)
+    assert lc.continuous_chain(f.contracts, f.end_date, f.max_gap_days)[0].start == date(2018, 3, 1)
+    findings = lc.evaluate(f)
+    assert "art14_deemed" not in codes(findings)
+    assert lc.GROUND_DEEMED not in lc.open_ended_entitlement(f).grounds
+    assert lc.is_allowed(findings, lc.NOT_RENEW)
+
+
+def test_reg7_one_year_boundary_and_signing_date():
+    hire = date(2020, 2, 29)
+    # the first year ends 2021-02-28 (Civil Code Art. 202): a contract from that day is in time
+    assert not lc.deemed_open_ended(hire, [C(date(2021, 2, 28), date(2023, 2, 27))])
+    assert lc.deemed_open_ended(hire, [C(date(2021, 3, 1), date(2023, 2, 28))])
+    # a contract signed within the year but starting later still counts as written in time
+    assert not lc.deemed_open_ended(hire, [C(date(2021, 3, 1), date(2023, 2, 28), signed=date(2020, 2, 29))])
+
+
+# --- LCL 21: dismissal during probation (issue 9, fix 3) ----------------------------------------------------
+
+
+def _probation_facts(end, reason):
+    return facts([C(date(2024, 1, 1), date(2026, 12, 31))], end, hire_date=date(2024, 1, 1),
+                 probation_end=date(2024, 6, 30), no_fault_reason=reason)
+
+
+def test_lcl21_art40_3_dismissal_during_probation_is_unlawful():
+    """Hire 2024-01-01, probation until 2024-06-30, Art. 40(3) dismissal on 2024-02-29: unlawful (LCL 21)."""
+    found = lc.termination_findings(_probation_facts(date(2024, 2, 29), "objective_change"), "no_fault_dismissal")
+    assert lc.termination_unlawful(found)
+    probation = [f for f in found if f.code == lc.PROBATION_DISMISSAL]
+    assert [f.article for f in probation] == ["LCL 21, 40(3)"]
+    assert probation[0].msg.params["until"] == "2024-06-30" and "Art. 40(1)(2)" in probation[0].msg.text
+    assert "probation" in found[0].msg.text  # the unlawful finding names the probation, not Art. 42
+
+
+@pytest.mark.parametrize("ground,reason,unlawful", [
+    ("layoff", None, True),  # Art. 41 is not a probation ground
+    ("no_fault_dismissal", "illness", False),  # Art. 40(1) allowed
+    ("no_fault_dismissal", "incompetence", None),  # Art. 40(2) allowed (its own training-first check applies)
+])
+def test_lcl21_other_grounds_during_probation(ground, reason, unlawful):
+    found = lc.termination_findings(_probation_facts(date(2024, 3, 15), reason), ground)
+    assert any(f.code == lc.PROBATION_DISMISSAL for f in found) is bool(unlawful)
+    if unlawful is not None:
+        assert lc.termination_unlawful(found) is unlawful
+
+
+def test_lcl21_after_probation_objective_change_is_not_a_probation_finding():
+    # probation ends 2024-06-30 (counted): on that day still forbidden, the next day not
+    assert lc.probation_findings(_probation_facts(date(2024, 6, 30), "objective_change"), "no_fault_dismissal")
+    assert not lc.probation_findings(_probation_facts(date(2024, 7, 1), "objective_change"), "no_fault_dismissal")

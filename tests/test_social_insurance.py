@@ -29,11 +29,11 @@ ISSUE3_GROUNDS = list(labour_law.GROUND_KEYS)
         ("layoff", True, "Order 13 Art. 13(2)"),
         ("expiry_not_renewed", True, "Order 13 Art. 13(1)"),
         ("expiry_employee_declined", True, "Order 13 Art. 13(1)"),
-        ("task_completed", True, ""),  # Unconfirmed (§1.5): flagged in the UI
+        ("task_completed", True, "Order 13 Art. 13(1); Order 8 Art. 4"),  # issue 9 fix 9: involuntary
         ("retirement", False, ""),
         ("death", None, ""),
         ("employer_closure", True, "Order 13 Art. 13(1)"),
-        ("unlawful_termination", True, ""),
+        ("unlawful_termination", True, "Order 13 Art. 13(1); Order 13 Art. 13(2)"),  # cites its article
     ],
 )
 def test_reason_involuntary_per_order13(reason, involuntary, order13):
@@ -45,7 +45,7 @@ def test_reason_involuntary_per_order13(reason, involuntary, order13):
 
 def test_unconfirmed_points_are_flagged():
     flagged = {k for k, r in si.REASONS.items() if r.unconfirmed}
-    assert flagged == {"expiry_employee_declined", "task_completed", "unlawful_termination"}
+    assert flagged == {"expiry_employee_declined"}
     findings = si.check_reason(None, "expiry_employee_declined")
     assert [f.severity for f in findings] == [si.INFO]
     assert "Unconfirmed" in findings[0].msg.render()
@@ -82,8 +82,8 @@ def test_involuntary_agrees_with_the_labour_law_benefit_column(ground):
         return
     assert reason.involuntary is BENEFIT_TO_INVOLUNTARY[rule.benefit]
     assert not reason.unconfirmed
-    expected = ["Order 13 Art. %s" % a.number for a in rule.benefit_articles]
-    assert [reason.order13] == (expected or [""])
+    prefix = {"ORDER13": "Order 13", "ORDER8": "Order 8"}
+    assert reason.order13 == "; ".join("%s Art. %s" % (prefix[a.law], a.number) for a in rule.benefit_articles)
 
 
 @pytest.mark.parametrize("ground", labour_law.GROUND_KEYS)
@@ -302,9 +302,11 @@ def test_bad_report_days_raise():
 
 def test_retention_two_years():
     end = date(2024, 2, 29)
-    assert si.retention_end(end) == date(2026, 2, 28)
-    assert not si.may_delete(date(2024, 6, 30), date(2026, 6, 29))
-    assert si.may_delete(date(2024, 6, 30), date(2026, 6, 30))
+    # LCL 50 ¶3: kept 2 years from the day after the end (2024-03-01 .. 2026-02-28, Civil Code Art. 202),
+    # deletable from the day after the 2-year anniversary, not on it
+    assert si.retention_end(end) == date(2026, 3, 1)
+    assert not si.may_delete(date(2024, 6, 30), date(2026, 6, 30))
+    assert si.may_delete(date(2024, 6, 30), date(2026, 7, 1))
     assert not si.may_delete(None, date(2030, 1, 1))
 
 
@@ -316,7 +318,9 @@ def test_retention_two_years():
         (date(2021, 1, 1), date(2024, 7, 15), (3, 6, 15)),  # T6: 3y 6m 15d
         (date(2024, 1, 15), date(2024, 2, 14), (0, 1, 0)),  # end date counted
         (date(2024, 1, 15), date(2024, 2, 13), (0, 0, 30)),
-        (date(2024, 1, 31), date(2024, 2, 28), (0, 1, 0)),  # month-end clamp: Jan 31 + 1 month = Feb 29
+        (date(2024, 1, 31), date(2024, 2, 28), (0, 0, 29)),  # Civil Code Art. 202: no 31 Feb, the month ends 29 Feb
+        (date(2024, 1, 31), date(2024, 2, 29), (0, 1, 0)),
+        (date(2020, 2, 29), date(2021, 2, 28), (1, 0, 0)),  # 366 days, exactly one year
     ],
 )
 def test_service_length(hire, end, expected):

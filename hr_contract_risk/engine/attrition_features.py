@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from . import service as _service
 from .i18n import _lt
 
 # ---------------------------------------------------------------------------
@@ -212,7 +213,7 @@ def tenure_years(history, as_of):
     start = history.start()
     if start is None or start > as_of:
         return 0.0
-    return round((as_of - start).days / 365.25, 4)
+    return round(_service.service_years(start, as_of), 4)
 
 
 def current_contract(history, as_of):
@@ -451,13 +452,6 @@ def apply_what_if(features, wage_change_pct=0.0, training_done=False, manager_un
     return out
 
 
-def month_end(day):
-    nxt = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    return nxt - timedelta(days=1)
-
-
-def add_months(day, months):
-    y, m = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, m + 1
-    last = month_end(date(year, month, 1)).day
-    return date(year, month, min(day.day, last))
+# Month arithmetic has one implementation, in ``service.py``.
+month_end = _service.month_end
+add_months = _service.add_months

@@ -13,7 +13,7 @@ result says which convention was used (``notes``), so the UI can show it.
 
 Public API
 ----------
-- ``service_length(start, end, inclusive_end=True, clamp_month_end=True)``
+- ``service_length(start, end, inclusive_end=True, clamp_month_end=False)`` (from ``service.py``)
 - ``n_from_service(service)`` (LCL 47), ``old_n_from_service(service)`` (481号)
 - ``compute_severance(SeveranceInput, LawConfig) -> SeveranceResult``
 - ``average_wage(lines, termination_date, hire_date, include_overtime)``
@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from . import service as _service
 from .i18n import Msg, _lt
 
 ZERO = Decimal(0)
@@ -81,6 +82,7 @@ LAWS = {
     "REG": _lt("LCL Implementing Regulations Art. %(number)s"),
     "481": _lt("Circular 481 (1994) Art. %(number)s"),
     "ORDER13": _lt("MOHRSS Order 13 Art. %(number)s"),
+    "ORDER8": _lt("MOLSS Order 8 Art. %(number)s"),
     "LEAVE_REG": _lt("Paid Annual Leave Regulations Art. %(number)s"),
     "LEAVE_MEASURES": _lt("Annual Leave Implementing Measures Art. %(number)s"),
     "CIVIL": _lt("Civil Code Art. %(number)s"),
@@ -116,6 +118,9 @@ def _arts(*codes):
 PRE2008_OTHER_RULES = ("zero", "one_per_year_cap12", "one_per_year")
 REGION_YEAR_RULES = ("previous_year", "published", "latest_available")
 LEAVE_FLOOR_MODES = ("after_taken", "before_taken")
+#: Unlawful termination (LCL 87): ``higher`` of the Reg 25 reading and twice the lawful N with the Art. 97
+#: split; ``reg25``: the literal Reg 25 reading (2N from hire, LCL 47 caps over the whole service).
+UNLAWFUL_READINGS = ("higher", "reg25")
 
 
 @dataclass(frozen=True)
@@ -133,14 +138,17 @@ class LawConfig:
     """
 
     inclusive_end_date: bool = True
-    clamp_month_end: bool = True
+    clamp_month_end: bool = False  # Civil Code Art. 202 (True: the alternative clamped reading)
     include_overtime_in_wage: bool = True
     pre2008_other_rule: str = "one_per_year_cap12"
     pre2008_medical_subsidy_months: Decimal = Decimal(6)
     leave_elapsed_inclusive: bool = True
     leave_floor_mode: str = "after_taken"
+    unlawful_reading: str = "higher"
 
     def __post_init__(self):
+        if self.unlawful_reading not in UNLAWFUL_READINGS:
+            raise ValueError(f"unlawful_reading must be one of {UNLAWFUL_READINGS}")
         if self.pre2008_other_rule not in PRE2008_OTHER_RULES:
             raise ValueError(f"pre2008_other_rule must be one of {PRE2008_OTHER_RULES}")
         if self.leave_floor_mode not in LEAVE_FLOOR_MODES:
@@ -154,72 +162,21 @@ DEFAULT_CONFIG = LawConfig()
 # --------------------------------------------------------------------------- service length (§1.1)
 
 
-def _month_anniversary(start, months, clamp):
-    """The date ``months`` whole months after ``start``.
-
-    With ``clamp`` a day that does not exist in the target month is clamped to
-    its last day (hired on 31 Jan: one month is complete on 29 Feb).  Without,
-    the month is complete only on the 1st of the following month.
-    """
-    total = start.month - 1 + months
-    year, month = start.year + total // 12, total % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    if start.day <= last:
-        return date(year, month, start.day)
-    if clamp:
-        return date(year, month, last)
-    return date(year, month, last) + timedelta(days=1)
+# One implementation in ``service.py`` (Civil Code Arts. 201-202).
+ServiceLength = _service.ServiceLength
 
 
-@dataclass(frozen=True)
-class ServiceLength:
-    """Whole months plus leftover days between ``start`` and ``stop`` (exclusive)."""
-
-    start: date
-    stop: date  # exclusive
-    total_months: int
-    days: int
-
-    @property
-    def years(self):
-        return self.total_months // 12
-
-    @property
-    def months(self):
-        return self.total_months % 12
-
-    @property
-    def end(self):
-        """Last day counted (inclusive)."""
-        return self.stop - timedelta(days=1)
-
-    @property
-    def is_empty(self):
-        return self.total_months == 0 and self.days == 0
-
-
-def _service_between(start, stop, clamp=True):
-    """Service over the half-open interval [start, stop)."""
-    if stop <= start:
-        return ServiceLength(start, start, 0, 0)
-    months = (stop.year - start.year) * 12 + stop.month - start.month
-    # months is an upper bound; step back until the anniversary is not after stop
-    while months > 0 and _month_anniversary(start, months, clamp) > stop:
-        months -= 1
-    anniversary = _month_anniversary(start, months, clamp)
-    return ServiceLength(start, stop, months, (stop - anniversary).days)
+def _service_between(start, stop, clamp=False):
+    return _service.service_until(start, stop, clamp)
 
 
 def _stop_date(end, inclusive_end):
     return end + timedelta(days=1) if inclusive_end else end
 
 
-def service_length(start, end, inclusive_end=True, clamp_month_end=True):
-    """Service from ``start`` (hire, 用工之日) to ``end`` (LCL 47, §1.1).
-
-    ``inclusive_end`` counts the end date itself (the reference's examples do).
-    """
-    return _service_between(start, _stop_date(end, inclusive_end), clamp_month_end)
+def service_length(start, end, inclusive_end=True, clamp_month_end=False):
+    """Service from ``start`` (hire, 用工之日) to ``end`` (LCL 47, §1.1; Civil Code Arts. 201-202)."""
+    return _service.service_length(start, end, inclusive_end, clamp_month_end)
 
 
 def n_from_service(service):
@@ -363,7 +320,7 @@ GROUNDS = {
         ),
         GroundRule(
             "task_completed", _lt("Task-based contract completed"),
-            _arts("REG 22", "LCL 47"), MONEY_N, PRE_NONE, BENEFIT_UNKNOWN, True, (),
+            _arts("REG 22", "LCL 47"), MONEY_N, PRE_NONE, BENEFIT_YES, False, _arts("ORDER13 13(1)", "ORDER8 4"),
         ),
         GroundRule(
             "retirement", _lt("Pension starts or statutory retirement age reached"),
@@ -381,7 +338,7 @@ GROUNDS = {
         GroundRule(
             "unlawful", _lt("Unlawful termination or non-renewal"),
             _arts("LCL 48", "LCL 87", "REG 25", "LCL 47"), MONEY_2N, PRE_NOT_SPLIT,
-            BENEFIT_YES, True, (), unilateral_dismissal=True,
+            BENEFIT_YES, False, _arts("ORDER13 13(1)", "ORDER13 13(2)"), unilateral_dismissal=True,
         ),
     )
 }
@@ -641,6 +598,35 @@ def _pre2008_segment(start, stop, pre_rule, inp, config):
     )
 
 
+def _unlawful_segments(inp, stop, config, notes):
+    """LCL 87: 2N for an unlawful termination, read two ways (notes show both with their articles).
+
+    * Reg 25: 2N counted from the hire date, the LCL 47 caps over the whole service.
+    * LCL 87 with LCL 97 ¶3: twice the N a lawful employer-proposed ending would pay for the same
+      service, the pre-2008 part under Circular 481 Art. 5 (1 month per year, at most 12, no 3A cap).
+      An unlawful ending can never cost less than a lawful one.
+    Default (``unlawful_reading="higher"``): the higher; ``"reg25"``: the literal Reg 25 reading.
+    """
+    two = Decimal(2)
+    reg25 = [_lcl47_segment("from_hire", inp.hire_date, stop, inp, config, multiplier=two)]
+    split = []
+    if inp.hire_date < LCL_START:
+        pre = _pre2008_segment(inp.hire_date, min(LCL_START, stop), PRE2008_RULES[PRE_ART5], inp, config)
+        split.append(replace(pre, multiplier=two, amount=money(pre.amount * two)))
+    if stop > LCL_START:
+        split.append(_lcl47_segment("post2008", max(inp.hire_date, LCL_START), stop, inp, config, multiplier=two))
+    reg25_amount = sum((s.amount for s in reg25), ZERO)
+    split_amount = sum((s.amount for s in split), ZERO)
+    use_split = config.unlawful_reading == "higher" and split_amount > reg25_amount
+    notes.append(Msg(_lt(
+        "Unlawful termination read two ways: 2N from the hire date (Reg 25) = %(reg25)s; twice the lawful N "
+        "with the pre-2008 part under Circular 481 (LCL 87, 97 ¶3) = %(split)s. Applied: %(applied)s "
+        "(company setting: the higher of the two, or the literal Reg 25 reading)."
+    ), {"reg25": fmt_money(reg25_amount), "split": fmt_money(split_amount),
+        "applied": fmt_money(split_amount if use_split else reg25_amount)}))
+    return split if use_split else reg25
+
+
 def annual_leave_pay(days, leave_wage):
     """§1.13: days × (W_leave / 21.75) × 200% (Art. 10: 300% incl. the normal wage already paid)."""
     days = to_decimal(days)
@@ -669,10 +655,13 @@ def compute_severance(inp, config=DEFAULT_CONFIG):
         _lt("Service counted from the hire date to the termination date, end date excluded "
             "(Unconfirmed convention, company setting).")
     ))
-    if not config.clamp_month_end and inp.hire_date.day > 28:
+    if inp.hire_date.day > 28:
         notes.append(Msg(_lt(
-            "Hire day %(day)s: a month is complete only on the 1st of the next month when the day does not exist "
-            "(no month-end clamping; Unconfirmed convention, company setting)."
+            "Hire day %(day)s: in a month without that day, a month of service ends on the month's last day "
+            "(Civil Code Art. 202)."
+        ) if not config.clamp_month_end else _lt(
+            "Hire day %(day)s: in a month without that day, a month of service ends the day before its last day "
+            "(clamped reading, company setting; Civil Code Art. 202 would end it on the last day)."
         ), {"day": str(inp.hire_date.day)}))
 
     if rule.money == MONEY_ZERO:
@@ -683,9 +672,9 @@ def compute_severance(inp, config=DEFAULT_CONFIG):
         else:
             notes.append(Msg(_lt("No economic compensation is owed for this ground.")))
     elif rule.money == MONEY_2N:
-        segments.append(_lcl47_segment("from_hire", inp.hire_date, stop, inp, config, multiplier=Decimal(2)))
+        segments.extend(_unlawful_segments(inp, stop, config, notes))
         warnings.append(Msg(_lt(
-            "Unlawful termination: 2N counted from the hire date, without a separate economic compensation "
+            "Unlawful termination: 2N, without a separate economic compensation "
             "(LCL 87, Reg 25). The employee may instead demand that the contract continue (LCL 48)."
         )))
     else:
@@ -848,9 +837,7 @@ class WageAverage:
     warnings: tuple = ()
 
 
-def _add_months(month_start, months):
-    total = month_start.month - 1 + months
-    return date(month_start.year + total // 12, total % 12 + 1, 1)
+_add_months = _service.add_months
 
 
 def wage_window(termination_date, hire_date=None):

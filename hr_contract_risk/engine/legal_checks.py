@@ -21,10 +21,11 @@ blocks.  A decision is forbidden when a finding blocks it.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from . import service as _service
 from .i18n import Msg, _lt
 
 BLOCK = "block"
@@ -62,6 +63,12 @@ class Contract:
 
     start: date
     end: date = None
+    signed: date = None  # signing date when recorded (the written form may precede the start)
+
+    @property
+    def written_from(self):
+        """First day a written contract existed (signing date when recorded, else the start)."""
+        return min(self.signed, self.start) if self.signed else self.start
 
     @property
     def fixed_term(self):
@@ -95,6 +102,8 @@ class Facts:
     reason: str = None
     employer_may_refuse_second_renewal: bool = False
     max_gap_days: int = DEFAULT_MAX_GAP_DAYS
+    probation_end: date = None  # last day of probation (hr.contract trial_date_end), LCL 21
+    no_fault_reason: str = None  # Art. 40 item of a no-fault dismissal: illness / incompetence / objective_change
 
 
 @dataclass(frozen=True)
@@ -120,19 +129,9 @@ class CheckItem:
 # ---------------------------------------------------------------------------
 
 
-def service_years(start, end):
-    """Years from ``start`` to ``end`` counting both days, as a float (whole years + months/12 + days/365)."""
-    if not start or not end or end < start:
-        return 0.0
-    delta = relativedelta(end + timedelta(days=1), start)
-    return delta.years + delta.months / 12.0 + delta.days / 365.0
-
-
-def served_at_least(start, end, years):
-    """Whether ``years`` full years have been served from ``start`` to ``end`` inclusive."""
-    if not start or not end:
-        return False
-    return start + relativedelta(years=years) <= end + timedelta(days=1)
+# One implementation in ``service.py`` (Civil Code Arts. 201-202).
+service_years = _service.service_years
+served_at_least = _service.served_at_least
 
 
 def _sorted_contracts(contracts):
@@ -175,6 +174,19 @@ def consecutive_fixed_terms_since_2008(chain):
     return count
 
 
+def deemed_open_ended(hire_date, contracts):
+    """Reg 7 / LCL 14 ¶3: no written contract when one year from hire is complete.
+
+    Uses the FIRST written contract of the employment (signing date when recorded),
+    not the start of a chain cut at a gap: a gap later on does not erase a written
+    contract that existed from the first day.  The year ends per Civil Code Art. 202.
+    """
+    if not hire_date or not contracts:
+        return False
+    first_written = min(c.written_from for c in contracts)
+    return first_written > _service.period_end(hire_date, 12)
+
+
 def open_ended_entitlement(facts):
     """Art. 14 ¶2 entitlement at the end of the reviewed contract."""
     chain = continuous_chain(facts.contracts, facts.end_date, facts.max_gap_days)
@@ -182,7 +194,7 @@ def open_ended_entitlement(facts):
     service_start = min(facts.hire_date, chain_start) if facts.hire_date else chain_start
     fixed = consecutive_fixed_terms_since_2008(chain)
     grounds = []
-    if facts.hire_date and chain and chain[0].start > facts.hire_date + relativedelta(years=1):
+    if deemed_open_ended(facts.hire_date, facts.contracts):
         grounds.append(GROUND_DEEMED)
     if served_at_least(service_start, facts.end_date, 10):
         grounds.append(GROUND_TEN_YEARS)
@@ -422,11 +434,17 @@ def termination_findings(facts, ground, evidence_complete=None):
                    "2N is owed (LCL Art. 48, 87): the ground is \u201cUnlawful termination or non-renewal\u201d.")
     elif ground in DISMISSAL_GROUNDS:
         found = protection_findings(facts) + reason_findings(facts, evidence_complete)
+        probation = probation_findings(facts, ground)
+        found += probation
         blockers = [f for f in found if f.severity == BLOCK]
         text = _lt("An Art. 42 protection holds (%(articles)s): the employer may not dismiss under Art. 40 or 41, "
                    "so this dismissal would be unlawful. Unless the facts change, the employee may ask to continue "
                    "the contract, otherwise 2N is owed (LCL Art. 48, 87): the ground is \u201cUnlawful termination "
                    "or non-renewal\u201d.")
+        if probation and len(blockers) == len(probation):
+            text = _lt("This dismissal during probation is not allowed (%(articles)s), so it would be unlawful. "
+                       "Unless the facts change, the employee may ask to continue the contract, otherwise 2N is "
+                       "owed (LCL Art. 48, 87): the ground is \u201cUnlawful termination or non-renewal\u201d.")
     else:
         return []
     if blockers:
@@ -434,6 +452,30 @@ def termination_findings(facts, ground, evidence_complete=None):
         found.append(Finding(TERMINATION_UNLAWFUL, "LCL 48, 87", BLOCK, Msg(text, {"articles": articles})))
     order = {BLOCK: 0, WARN: 1, INFO: 2}
     return sorted(found, key=lambda f: (order[f.severity], f.code != TERMINATION_UNLAWFUL))
+
+
+PROBATION_DISMISSAL = "lcl21_probation_dismissal"
+#: LCL 21: during probation only Art. 39 or Art. 40(1)(2) grounds; these (ground, Art. 40 item) are not among them.
+_PROBATION_FORBIDDEN = {
+    ("no_fault_dismissal", "objective_change"): "LCL 21, 40(3)",
+    ("layoff", None): "LCL 21, 41",
+}
+
+
+def probation_findings(facts, ground):
+    """LCL 21: a dismissal on or before the last day of probation may rest only on Art. 39 or Art. 40(1)(2),
+    with the reasons explained to the employee.  An Art. 40(3) (objective change) or Art. 41 (layoff)
+    dismissal during probation is unlawful."""
+    if not (facts.probation_end and facts.end_date and facts.end_date <= facts.probation_end):
+        return []
+    item = facts.no_fault_reason if ground == "no_fault_dismissal" else None
+    article = _PROBATION_FORBIDDEN.get((ground, item))
+    if not article:
+        return []
+    return [Finding(PROBATION_DISMISSAL, article, BLOCK, Msg(
+        _lt("The employee is on probation until %(until)s: during probation the employer may dismiss only under "
+            "Art. 39 or Art. 40(1)(2), with reasons (%(articles)s)."),
+        {"until": facts.probation_end.isoformat(), "articles": article}))]
 
 
 def termination_unlawful(findings):

@@ -24,11 +24,11 @@ Abbreviations: LCL = 劳动合同法, Reg = 劳动合同法实施条例, SIL = �
 UIR = 失业保险条例, Order 13 = 实施《社会保险法》若干规定.
 """
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import labour_law
+from . import service as _service
 from .i18n import Msg, _lt
 
 BLOCK = "block"
@@ -93,12 +93,8 @@ REASONS = {
             _lt("Task-based contract ended on completion of the task (Reg. Art. 22)"),
             "Reg. Art. 22; LCL Art. 47",
             True,
+            "Order 13 Art. 13(1); Order 8 Art. 4",  # the contract ends without the employee's will
             compensation_due=True,
-            unconfirmed=_lt(
-                "Order 13 Art. 13(1) names the endings of LCL Art. 44(1)(4)(5), not the completion of a task-based "
-                "contract (Reg. Art. 22): treated as involuntary like an expiry, but no source confirms it "
-                "(Unconfirmed): verify with the local bureau."
-            ),
             ending="end",
         ),
         Reason(
@@ -180,11 +176,8 @@ REASONS = {
             _lt("Unlawful termination or non-renewal (LCL Art. 48, 87)"),
             "LCL Art. 48, 87",
             True,
+            "Order 13 Art. 13(1); Order 13 Art. 13(2)",  # the employer ended or refused to renew the contract
             compensation_due=True,
-            unconfirmed=_lt(
-                "Involuntary in practice because the employer ended the contract; no source confirms it "
-                "(Unconfirmed): verify with the local bureau."
-            ),
         ),
     )
 }
@@ -639,8 +632,12 @@ def add_years(day, years):
 
 
 def retention_end(end_date):
-    """First day on which a terminated contract may be deleted (LCL Art. 50 ¶3: kept at least 2 years)."""
-    return add_years(end_date, RETENTION_YEARS)
+    """First day on which a terminated contract may be deleted (LCL Art. 50 ¶3: kept at least 2 years).
+
+    The 2 years run from the day after the end date (Civil Code Arts. 201-202) and include their last
+    day, the anniversary: deletion is allowed from the day AFTER it.
+    """
+    return _service.period_end(end_date + timedelta(days=1), 12 * RETENTION_YEARS) + timedelta(days=1)
 
 
 def may_delete(end_date, today):
@@ -652,18 +649,11 @@ def may_delete(end_date, today):
 # --------------------------------------------------------------------------
 
 
-def _add_months(day, months):
-    month_index = day.month - 1 + months
-    year = day.year + month_index // 12
-    month = month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def service_length(hire_date, end_date):
     """(years, months, days) from the hire date to the end date, both counted.
 
-    Whole calendar months from the hire date (clamped at month end), then the
-    leftover days; the end date is inclusive (domain reference §1.1).
+    Input checks here; the counting is ``service.service_length`` (Civil Code
+    Arts. 201-202, end date inclusive, domain reference §1.1).
     """
     if not hire_date or not end_date:
         raise InputError(Msg(_lt("The hire date and the end date are required.")))
@@ -674,12 +664,8 @@ def service_length(hire_date, end_date):
                 {"end": end_date.isoformat(), "hire": hire_date.isoformat()},
             )
         )
-    stop = end_date + timedelta(days=1)
-    months = (stop.year - hire_date.year) * 12 + stop.month - hire_date.month
-    if _add_months(hire_date, months) > stop:
-        months -= 1
-    days = (stop - _add_months(hire_date, months)).days
-    return months // 12, months % 12, days
+    service = _service.service_length(hire_date, end_date)  # Civil Code Arts. 201-202
+    return service.years, service.months, service.days
 
 
 def validate_departure(hire_date, departure_date):

@@ -46,9 +46,10 @@ class ResCompany(models.Model):
         "termination date; when set, the termination date itself is counted (the published examples do).",
     )
     hrcr_service_clamp_month_end = fields.Boolean(
-        string="Clamp Month Ends", default=True,
-        help="Unconfirmed convention (LCL 47): for a hire on the 29th-31st, a month is complete on the last day of a "
-        "shorter month (set) or only on the 1st of the following month (not set).",
+        string="Clamp Month Ends", default=False,
+        help="Alternative reading (LCL 47). Not set (default, Civil Code Art. 202): for a hire on the 29th-31st, a "
+        "month that has no such day ends on its last day (hired 2020-02-29: one year on 2021-02-28). Set: it ends "
+        "one day earlier.",
     )
     hrcr_wage_include_overtime = fields.Boolean(
         string="Overtime Pay in the Average Wage", default=True,
@@ -98,6 +99,13 @@ class ResCompany(models.Model):
         help="Unconfirmed (Annual Leave Implementing Measures Art. 12): how to round when half days were taken. Fractions of a day are never paid.",
     )
 
+    hrcr_unlawful_literal_reg25 = fields.Boolean(
+        string="Unlawful Termination: Literal Reg 25 Reading",
+        help="Not set (default): 2N for an unlawful termination is the higher of 2N from the hire date (Reg 25) and "
+        "twice the lawful N with the pre-2008 part under Circular 481 (LCL 87, 97), so it never costs less than a "
+        "lawful ending. Set: always 2N from the hire date with the LCL 47 caps (Reg 25).",
+    )
+
     def _hrcr_law_config(self):
         """The engine's LawConfig from this company's settings."""
         self.ensure_one()
@@ -109,6 +117,7 @@ class ResCompany(models.Model):
             pre2008_medical_subsidy_months=labour_law.to_decimal(self.hrcr_pre2008_medical_subsidy_months or 0),
             leave_elapsed_inclusive=self.hrcr_leave_elapsed_inclusive,
             leave_floor_mode=self.hrcr_leave_floor_mode or "after_taken",
+            unlawful_reading="reg25" if self.hrcr_unlawful_literal_reg25 else "higher",
         )
 
     def _hrcr_find_account(self, code_prefix, account_types):

@@ -21,6 +21,7 @@ class ResConfigSettings(models.TransientModel):
     )
     hrcr_service_inclusive_end = fields.Boolean(related="company_id.hrcr_service_inclusive_end", readonly=False)
     hrcr_service_clamp_month_end = fields.Boolean(related="company_id.hrcr_service_clamp_month_end", readonly=False)
+    hrcr_unlawful_literal_reg25 = fields.Boolean(related="company_id.hrcr_unlawful_literal_reg25", readonly=False)
     hrcr_wage_include_overtime = fields.Boolean(related="company_id.hrcr_wage_include_overtime", readonly=False)
     hrcr_region_year_rule = fields.Selection(related="company_id.hrcr_region_year_rule", readonly=False)
     hrcr_region_publish_month = fields.Integer(related="company_id.hrcr_region_publish_month", readonly=False)

@@ -105,3 +105,41 @@ class TestSeveranceLegalChecks(SeveranceCommon):
         html = str(wizard.legal_findings_html)
         self.assertIn("2N", html)
         self.assertIn("不续订将属违法终止", html, "the unlawful warning itself is translated")
+
+    def test_dismissal_during_probation_lcl21(self):
+        """LCL 21: the contract's probation end (trial_date_end) reaches the wizard's legal checks: an
+        Art. 40(3) dismissal during probation is unlawful, an Art. 40(1) one is not."""
+        self.contract.trial_date_end = date(2021, 12, 31)
+        form = self._wizard_form(termination_ground="no_fault_dismissal", termination_date=date(2021, 9, 30),
+                                 notice_given="yes", no_fault_reason="objective_change")
+        self.assertTrue(form.legal_unlawful)
+        html = str(form.legal_findings_html)
+        self.assertIn("LCL 21, 40(3)", html)
+        self.assertIn("2021-12-31", html)
+        form.no_fault_reason = "illness"
+        self.assertFalse(form.legal_unlawful)
+        self.assertNotIn("LCL 21", str(form.legal_findings_html or ""))
+        # after the probation the same Art. 40(3) dismissal is not a probation finding
+        form.no_fault_reason = "objective_change"
+        form.termination_date = date(2022, 1, 1)
+        self.assertFalse(form.legal_unlawful)
+
+    def test_unlawful_reading_company_setting_lcl87(self):
+        """LCL 87 with Art. 97 (default): 2N is never less than twice the lawful N; the breakdown shows both
+        readings; the company setting switches to the literal Reg 25 reading (2N from hire)."""
+        self.assertFalse(self.company.hrcr_unlawful_literal_reg25)
+        form = self._wizard_form(termination_ground="unlawful")
+        form.hire_date = date(2000, 7, 1)
+        higher = form.compensation_months
+        breakdown = str(form.breakdown_html)
+        self.assertIn("Reg 25", breakdown)
+        self.assertIn("LCL 87, 97", breakdown)
+        lawful = self._wizard_form(termination_ground="mutual_employer")
+        lawful.hire_date = date(2000, 7, 1)
+        self.assertGreaterEqual(form.compensation_amount, 2 * lawful.compensation_amount)
+        settings = self.env["res.config.settings"].create({"hrcr_unlawful_literal_reg25": True})
+        settings.execute()
+        self.assertTrue(self.company.hrcr_unlawful_literal_reg25)
+        literal = self._wizard_form(termination_ground="unlawful")
+        literal.hire_date = date(2000, 7, 1)
+        self.assertLess(literal.compensation_months, higher)

@@ -121,7 +121,8 @@ class TestStoppageFlow(StoppageCase):
         )
         self.assertEqual(form.stoppage_reason, "unlawful_termination")
         self.assertEqual(form.involuntary, "yes")
-        self.assertIn("Unconfirmed", form.findings_html)
+        # issue 9 fix 9: an unlawful ending is involuntary under Order 13 Art. 13(1)(2), no longer Unconfirmed
+        self.assertNotIn("Unconfirmed", str(form.findings_html or ""))
 
     def test_every_labour_law_ground_is_accepted(self):
         """The two grounds labour_law adds to issue 3 reach the stoppage: a worse-terms refusal is the
@@ -131,7 +132,7 @@ class TestStoppageFlow(StoppageCase):
         self.assertEqual(grounds, list(labour_law.GROUND_KEYS))
         expected = {
             "expiry_worse_terms_declined": ("expiry_not_renewed", "yes", 12, False),
-            "task_completed": ("task_completed", "yes", 12, True),
+            "task_completed": ("task_completed", "yes", 12, False),  # Order 13 Art. 13(1), Order 8 Art. 4
         }
         for ground, (reason, involuntary, months, unconfirmed) in expected.items():
             with self.subTest(ground=ground):
@@ -415,7 +416,8 @@ class TestStoppageRetention(StoppageCase):
         self.assertTrue(stoppage.exists())
         old = self.env["hr.si.stoppage"].with_user(self.officer).create(
             self._stoppage_vals(
-                departure_date=self.today - relativedelta(years=2),
+                # LCL 50: deletable from the day after the 2-year anniversary
+                departure_date=self.today - relativedelta(years=2) - timedelta(days=1),
                 hire_date=self.today - relativedelta(years=5),
                 contract_date_end=False,
             )

@@ -290,11 +290,14 @@ class HrSeveranceWizard(models.TransientModel):
         if ground in lc.DISMISSAL_GROUNDS:
             incompetence = ground == "no_fault_dismissal" and self.no_fault_reason == "incompetence"
             values["reason"] = lc.REASON_INCOMPETENCE if incompetence else None
+            # LCL 21: the contract's probation end (core hr_contract) and the Art. 40 item
+            values["probation_end"] = self.contract_id.trial_date_end or None
+            values["no_fault_reason"] = self.no_fault_reason if ground == "no_fault_dismissal" else None
         facts = self.employee_id._hrcr_legal_facts(self.company_id, self.termination_date, **values)
         return lc.termination_findings(facts, ground, evidence_complete)
 
-    @api.depends("employee_id", "contract_id", "company_id", "hire_date", "termination_date", "termination_ground",
-                 "no_fault_reason")
+    @api.depends("employee_id", "contract_id", "contract_id.trial_date_end", "company_id", "hire_date",
+                 "termination_date", "termination_ground", "no_fault_reason")
     @api.depends_context("lang")
     def _compute_legal_findings(self):
         for wiz in self:
