@@ -6,20 +6,26 @@ one KPI template, oldest first, one value per appraisal period.
 Models (chosen by the rolling-origin backtest in ``bench/forecast_backtest.py``,
 not by taste; see README, "Performance forecast"):
 
-* ``damped``: Holt's linear method with a damped trend (fixed smoothing
-  parameters ``ALPHA``, ``BETA``, ``PHI`` tuned on a *training* set of
-  synthetic histories, disjoint from the scored set).  The fitted trend is
-  shrunk toward the department's trend with weight ``n / (n + SHRINK_K)``, so
-  a short history leans on the department, a long one on itself.
+* ``damped``: a damped local linear trend (level and slope, each with a
+  random-walk disturbance, the slope damped by ``PHI`` per period), filtered
+  by a Kalman filter.  Its variances (relative to the measurement noise) were
+  tuned on a *training* set of synthetic histories, disjoint from the scored
+  set; the backtest preferred it to Holt's damped method (MAE 6.62 vs 6.68 on
+  the test seed) and to a per-employee likelihood choice of the variances
+  (worse on the training seeds: it over-fits).  The slope starts at the
+  department's trend with variance ``SLOPE_PRIOR_VAR``: a short history leans
+  on the department, a long one on its own data (hierarchical shrinkage).
 * ``cold_start``: fewer than ``MIN_HISTORY`` periods.  The point is the
   average of the department's and the template's mean score (the employee's
   own scores count as one more voice when there are any); the interval is the
   population spread.  Labelled as such so the UI can say so.
 
-Interval: one-step residual spread (pooled with a prior spread, since short
-histories under-estimate it), grown with the horizon as the damped-trend
-variance formula says, times ``z`` of an 80 % two-sided normal interval and a
-calibration factor ``CALIBRATION`` also tuned on the training set.
+Interval: the filter's forecast variance at each step (state uncertainty
+plus the period's own noise) times the noise variance estimated from the
+standardised innovations (pooled with a prior spread, since short histories
+under-estimate it), times ``z`` of an 80 % two-sided normal interval and a
+per-step factor ``CALIBRATION`` fitted on the training seeds' out-of-sample
+errors.  The band never narrows with the horizon.
 
 Scores are clamped to ``[0, SCORE_MAX]``; low <= point <= high always.
 """
@@ -37,13 +43,16 @@ SCORE_MAX = 120.0
 Z80 = 1.2815515655446004  # two-sided 80 %: 10 % in each tail
 
 # Tuned on the training seeds of bench/forecast_backtest.py (never the scored seeds).
-ALPHA = 0.45
-BETA = 0.05
-PHI = 0.8
-SHRINK_K = 3.0
+PHI = 0.7
+LEVEL_VAR = 0.05
+SLOPE_VAR = 0.06
+SLOPE_PRIOR_VAR = 0.3
 PRIOR_SIGMA = 6.0
 PRIOR_WEIGHT = 3.0
-CALIBRATION = 1.0
+# Interval width factor per step (1, 2, ...), fitted so that 80 % of the
+# training seeds' out-of-sample errors at that step fall inside; later steps
+# reuse the last one.  The cold start uses the first.
+CALIBRATION = (0.97, 1.0, 1.0, 1.03, 1.04, 1.09)
 COLD_K = 0.5
 
 DEFAULT_BELOW_PERIODS = 3
@@ -78,29 +87,35 @@ def _mean(values):
     return sum(values) / len(values) if values else None
 
 
-def _holt_damped(ys, alpha, beta, phi):
-    """Fit level/trend by recursion; returns (level, trend, one-step residuals)."""
-    level = ys[0]
-    trend = ys[1] - ys[0] if len(ys) > 1 else 0.0
-    # a two-point initial trend is noise: start it at a quarter of the first step
-    trend *= 0.25
-    residuals = []
+def _llt_filter(ys, p, slope0):
+    """Kalman filter of a damped local linear trend, in units of the noise variance.
+
+    State (level, slope); level' = level + phi * slope, slope' = phi * slope,
+    each with a random-walk disturbance of variance ``level_var`` / ``slope_var``
+    relative to the period's own measurement noise (variance 1).  The slope
+    starts at ``slope0`` (the department's trend) with variance
+    ``slope_prior_var``: the hierarchical pull toward the department, which the
+    employee's own data outweigh as they accumulate.
+
+    Returns (level, slope, state covariance (a, b, d), sum of squared
+    standardised innovations, number of innovations).
+    """
+    phi, ql, qs = p["phi"], p["level_var"], p["slope_var"]
+    level, slope = ys[0], slope0
+    a, b, d = 1.0, 0.0, p["slope_prior_var"]  # covariance [[a, b], [b, d]]
+    sq = 0.0
     for y in ys[1:]:
-        predicted = level + phi * trend
-        residuals.append(y - predicted)
-        new_level = alpha * y + (1 - alpha) * predicted
-        trend = beta * (new_level - level) + (1 - beta) * phi * trend
-        level = new_level
-    return level, trend, residuals
+        level, slope = level + phi * slope, phi * slope
+        a, b, d = a + 2 * phi * b + phi * phi * d + ql, phi * b + phi * phi * d, phi * phi * d + qs
+        s = a + 1.0
+        innovation = y - level
+        sq += innovation * innovation / s
+        k0, k1 = a / s, b / s
+        level += k0 * innovation
+        slope += k1 * innovation
+        a, b, d = a - k0 * a, b - k0 * b, d - k1 * b
+    return level, slope, (a, b, d), sq, len(ys) - 1
 
-
-def _horizon_factor(h, alpha, beta, phi):
-    """sqrt of the damped-trend variance multiplier for step ``h`` (Hyndman et al., class 1)."""
-    total = 1.0
-    for j in range(1, h):
-        damp_sum = sum(phi**i for i in range(1, j + 1))
-        total += (alpha + alpha * beta * damp_sum) ** 2
-    return math.sqrt(total)
 
 
 def forecast(
@@ -124,10 +139,10 @@ def forecast(
     if horizon < 1:
         raise ValueError("the forecast horizon must be at least 1 period")
     p = {
-        "alpha": ALPHA,
-        "beta": BETA,
         "phi": PHI,
-        "shrink_k": SHRINK_K,
+        "level_var": LEVEL_VAR,
+        "slope_var": SLOPE_VAR,
+        "slope_prior_var": SLOPE_PRIOR_VAR,
         "prior_sigma": PRIOR_SIGMA,
         "prior_weight": PRIOR_WEIGHT,
         "calibration": CALIBRATION,
@@ -136,7 +151,8 @@ def forecast(
     p.update(params or {})
     ys = [float(y) for y in history if y is not None]
     n = len(ys)
-    z = Z80 * p["calibration"]
+    calibration = tuple(p["calibration"])
+    z = Z80 * calibration[0]
     if n < MIN_HISTORY:
         prior = _mean([m for m in (dept_mean, template_mean) if m is not None])
         if prior is None:
@@ -151,22 +167,22 @@ def forecast(
         pts = tuple(Point(h, centre, _clamp(centre - half), _clamp(centre + half)) for h in range(1, horizon + 1))
         return Forecast(COLD_START, pts, n, level=centre, trend=0.0, sigma=sigma)
 
-    alpha, beta, phi = p["alpha"], p["beta"], p["phi"]
-    level, trend, residuals = _holt_damped(ys, alpha, beta, phi)
-    if dept_trend is not None:
-        weight = n / (n + p["shrink_k"])
-        trend = weight * trend + (1 - weight) * float(dept_trend)
-    sse = sum(r * r for r in residuals)
+    phi, ql, qs = p["phi"], p["level_var"], p["slope_var"]
+    level, slope, (va, vb, vd), sq, count = _llt_filter(ys, p, float(dept_trend or 0.0))
+    # noise variance from the standardised innovations, pooled with a prior
+    # spread (a short history under-estimates it)
     pw = p["prior_weight"]
-    sigma = math.sqrt((sse + pw * p["prior_sigma"] ** 2) / (len(residuals) + pw))
-    pts = []
-    damp = 0.0
+    sigma = math.sqrt((sq + pw * p["prior_sigma"] ** 2) / (count + pw))
+    pts, damp, half = [], 0.0, 0.0
     for h in range(1, horizon + 1):
         damp += phi**h
-        centre = _clamp(level + damp * trend)
-        half = z * sigma * _horizon_factor(h, alpha, beta, phi)
+        va, vb, vd = va + 2 * phi * vb + phi * phi * vd + ql, phi * vb + phi * phi * vd, phi * phi * vd + qs
+        centre = _clamp(level + damp * slope)
+        factor = calibration[min(h, len(calibration)) - 1]
+        # the band never narrows with the horizon
+        half = max(half, Z80 * factor * sigma * math.sqrt(va + 1.0))
         pts.append(Point(h, centre, _clamp(centre - half), _clamp(centre + half)))
-    return Forecast(DAMPED, tuple(pts), n, level=level, trend=trend, sigma=sigma)
+    return Forecast(DAMPED, tuple(pts), n, level=level, trend=slope, sigma=sigma)
 
 
 # ---------------------------------------------------------------------------
