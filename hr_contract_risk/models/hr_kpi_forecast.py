@@ -3,8 +3,10 @@
 Recomputed by a daily cron, batch by batch: one search_read reads every
 confirmed appraisal up to the as-of date (the department and template context
 needs them all anyway), then each batch of employees costs a fixed number of
-queries: one search+unlink of that batch's rows for the as-of date, one create.
-Running it twice on the same day replaces the rows, it never duplicates them.
+queries: one search+unlink of that batch's rows for the as-of date, one create,
+then the below-target episodes of the batch (models/hr_kpi_forecast_alert.py).
+Running it twice on the same day replaces the rows, it never duplicates them,
+and raises no second activity.
 """
 
 import statistics
@@ -109,9 +111,27 @@ class HrKpiForecast(models.Model):
                     vals_list += self._forecast_vals(series[key], templates[key[1]], companies, context, as_of)
             self.sudo().search([("employee_id", "in", batch), ("as_of", "=", as_of)]).unlink()
             self.sudo().create(vals_list)
+            self.env["hr.kpi.forecast.alert"].sudo()._hrcr_sync_batch(batch, self._below_episodes(vals_list, templates),
+                                                                      as_of)
             written += len(vals_list)
             Appraisal._hrcr_commit_outside_tests()
         return written
+
+    @api.model
+    def _below_episodes(self, vals_list, templates):
+        """{(employee, template): alert values} for the series of ``vals_list`` predicted below target."""
+        below = {}
+        for vals in vals_list:
+            key = (vals["employee_id"], vals["template_id"])
+            periods = templates[key[1]].forecast_below_periods or fc.DEFAULT_BELOW_PERIODS
+            if not vals["below_target"] or vals["step"] > periods:
+                continue
+            entry = below.setdefault(key, {
+                "company_id": vals["company_id"], "department_id": vals["department_id"], "periods": periods,
+                "target": vals["target"], "lowest_point": vals["point"], "highest_high": vals["high"]})
+            entry["lowest_point"] = min(entry["lowest_point"], vals["point"])
+            entry["highest_high"] = max(entry["highest_high"], vals["high"])
+        return below
 
     @api.model
     def _forecast_context(self, series):

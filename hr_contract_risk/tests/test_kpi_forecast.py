@@ -113,3 +113,102 @@ class TestKpiForecast(AppraisalCase):
             "hr_contract_risk.action_hr_kpi_forecast")
         self.assertEqual(action["res_model"], "hr.kpi.forecast")
         self.assertEqual(len(self.Forecast.with_user(self.user_hr).search([("employee_id", "=", self.emp.id)])), 6)
+
+
+@tagged("post_install", "-at_install")
+class TestKpiForecastAlert(AppraisalCase):
+    """'Predicted below target for the next N periods': one alert and one activity each for HR and the
+    manager per episode, never repeated while it lasts (the decline-alert rule)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Forecast = cls.env["hr.kpi.forecast"]
+        cls.Alert = cls.env["hr.kpi.forecast.alert"]
+        for months_ago, ratio in [(8, 90), (7, 85), (6, 80), (5, 74), (4, 68), (3, 62), (2, 57), (1, 52)]:
+            cls.make_confirmed(cls.emp, months_ago, ratio)
+        for months_ago in (4, 3, 2, 1):
+            cls.make_confirmed(cls.emp_peer, months_ago, 95)
+        cls.make_contract(cls.emp, cls.today - relativedelta(years=1), False, state="open",
+                          hr_responsible_id=cls.user_hr_manager.id)
+        cls.company.hrcr_decline_hr_user_id = cls.user_hr
+        cls.day = cls.today
+
+    def alerts(self, employee=None):
+        return self.Alert.search([("employee_id", "=", (employee or self.emp).id)], order="start_date, id")
+
+    def activities(self, alerts):
+        return self.env["mail.activity"].search([("res_model", "=", "hr.kpi.forecast.alert"),
+                                                 ("res_id", "in", alerts.ids)])
+
+    def test_one_alert_per_episode(self):
+        self.Forecast._recompute(as_of=self.day)
+        alert = self.alerts()
+        self.assertEqual(len(alert), 1)
+        self.assertEqual((alert.state, alert.start_date, alert.last_date), ("active", self.day, self.day))
+        self.assertEqual((alert.periods, alert.target), (3, 60.0))
+        self.assertLess(alert.lowest_point, 60.0)
+        self.assertLessEqual(alert.lowest_point, alert.highest_high)
+        self.assertFalse(self.alerts(self.emp_peer), "a steady high performer is not predicted below target")
+        acts = self.activities(alert)
+        # the contract's HR responsible (not the fallback user) and the manager, once each
+        self.assertEqual(acts.user_id, self.user_hr_manager | self.user_manager)
+        self.assertEqual(len(acts), 2)
+        self.assertIn("successor", acts[0].note)
+        self.assertIn("40(2)", acts[0].note)
+        # idempotent: the same day again, then the next days while the episode lasts: no second alert, no new activity
+        self.Forecast._recompute(as_of=self.day)
+        self.Forecast._recompute(as_of=self.day + relativedelta(days=1))
+        self.assertEqual(self.alerts(), alert)
+        self.assertEqual(alert.last_date, self.day + relativedelta(days=1))
+        self.assertEqual(self.activities(alert), acts)
+        # the forecast is back above the target (the template's target lowered): the episode ends
+        self.template.forecast_target = 40.0
+        self.Forecast._recompute(as_of=self.day + relativedelta(days=2))
+        self.assertEqual((alert.state, alert.closed_date), ("closed", self.day + relativedelta(days=2)))
+        self.assertEqual(len(self.alerts()), 1)
+        # a later episode is a new one: a new alert and new activities
+        self.template.forecast_target = 0.0
+        self.Forecast._recompute(as_of=self.day + relativedelta(days=3))
+        alerts = self.alerts()
+        self.assertEqual(len(alerts), 2)
+        self.assertEqual(alerts[1].start_date, self.day + relativedelta(days=3))
+        self.assertEqual(len(self.activities(alerts[1])), 2)
+        self.assertEqual(alert.state, "closed")
+
+    def test_reopened_the_same_day_not_duplicated(self):
+        """A re-run the same day that flips below -> above -> below keeps one alert (the identity is unique)."""
+        self.Forecast._recompute(as_of=self.day)
+        self.template.forecast_target = 40.0
+        self.Forecast._recompute(as_of=self.day)
+        self.assertEqual(self.alerts().state, "closed")
+        self.template.forecast_target = 0.0
+        self.Forecast._recompute(as_of=self.day)
+        self.assertEqual(len(self.alerts()), 1)
+        self.assertEqual(self.alerts().state, "active")
+        self.assertEqual(len(self.activities(self.alerts())), 2)
+
+    def test_fallback_hr_user_and_per_template_periods(self):
+        self.emp.contract_id.hr_responsible_id = False
+        self.template.forecast_below_periods = 6
+        self.Forecast._recompute(as_of=self.day)
+        alert = self.alerts()
+        self.assertEqual(alert.periods, 6)
+        self.assertEqual(self.activities(alert).user_id, self.user_hr | self.user_manager)
+
+    def test_access_as_real_users(self):
+        self.Forecast._recompute(as_of=self.day)
+        alert = self.alerts()
+        self.assertEqual(self.Alert.with_user(self.user_hr).search([]), alert)
+        self.assertEqual(self.Alert.with_user(self.user_manager).search([]), alert)
+        with self.assertRaises(AccessError):
+            alert.with_user(self.user_manager).write({"target": 10.0})
+        # the manager closes their own to-do on the alert they may only read
+        mine = self.activities(alert).filtered(lambda a: a.user_id == self.user_manager)
+        mine.with_user(self.user_manager).action_feedback(feedback="talked, training planned")
+        self.assertFalse(mine.exists())
+        # the employee and another manager see nothing about it
+        self.assertFalse(self.Alert.with_user(self.user_emp).search([]))
+        self.assertFalse(self.Alert.with_user(self.user_other_manager).search([]))
+        with self.assertRaises(AccessError):
+            alert.with_user(self.user_emp).read(["lowest_point"])
