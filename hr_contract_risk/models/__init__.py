@@ -31,6 +31,7 @@ from . import hr_attrition_score
 from . import hr_contract_expiry_alert
 from . import hr_kpi_forecast
 from . import hr_kpi_forecast_alert
+from . import hr_kpi_forecast_chart
 from . import hr_labour_region_cost
 from . import hr_labour_cost_report
 from . import hr_contract_compliance

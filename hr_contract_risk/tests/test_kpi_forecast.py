@@ -212,3 +212,68 @@ class TestKpiForecastAlert(AppraisalCase):
         self.assertFalse(self.Alert.with_user(self.user_other_manager).search([]))
         with self.assertRaises(AccessError):
             alert.with_user(self.user_emp).read(["lowest_point"])
+
+
+@tagged("post_install", "-at_install")
+class TestKpiForecastChart(AppraisalCase):
+    """The graph's model: score history plus the latest forecast band, for HR and the team's manager only."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Chart = cls.env["hr.kpi.forecast.chart"]
+        cls.appraisals = cls.env["hr.kpi.appraisal"]
+        for months_ago, ratio in [(8, 90), (7, 85), (6, 80), (5, 74), (4, 68), (3, 62), (2, 57), (1, 52)]:
+            cls.appraisals |= cls.make_confirmed(cls.emp, months_ago, ratio)
+        for months_ago in (4, 3, 2, 1):
+            cls.make_confirmed(cls.emp_peer, months_ago, 95)
+        forecast = cls.env["hr.kpi.forecast"]
+        forecast._recompute(as_of=cls.today - relativedelta(days=1))
+        forecast._recompute(as_of=cls.today)
+        cls.latest = forecast.search([("employee_id", "=", cls.emp.id), ("as_of", "=", cls.today)], order="step")
+
+    def test_history_plus_latest_band(self):
+        rows = self.Chart.with_user(self.user_hr).search([("employee_id", "=", self.emp.id)])
+        by_series = {s: rows.filtered(lambda r, s=s: r.series == s) for s in ("history", "point", "low", "high")}
+        self.assertEqual(len(by_series["history"]), 8)
+        self.assertEqual(sorted(by_series["history"].mapped("score")),
+                         sorted(self.appraisals.mapped("total_score")))
+        # the latest as-of only: 6 periods per series, not one set per run
+        for series in ("point", "low", "high"):
+            self.assertEqual(len(by_series[series]), 6)
+        self.assertEqual(by_series["point"].sorted("date_start").mapped("score"), self.latest.mapped("point"))
+        for day in self.latest.mapped("date_start"):
+            low, point, high = (by_series[s].filtered(lambda r, d=day: r.date_start == d).score
+                                for s in ("low", "point", "high"))
+            self.assertLessEqual(low, point)
+            self.assertLessEqual(point, high)
+        # the forecast starts after the history
+        self.assertGreater(min(by_series["point"].mapped("date_start")), max(by_series["history"].mapped("date_start")))
+        # one line per series in the graph's grouping
+        groups = self.Chart.with_user(self.user_hr)._read_group(
+            [("employee_id", "=", self.emp.id)], ["series"], ["score:avg", "__count"])
+        self.assertEqual({g[0]: g[2] for g in groups}, {"history": 8, "point": 6, "low": 6, "high": 6})
+
+    def test_graph_and_button(self):
+        views = self.Chart.with_user(self.user_manager).get_views([(False, "graph"), (False, "search")])
+        self.assertIn('name="series"', views["views"]["graph"]["arch"])
+        action = self.env["ir.actions.act_window"].with_user(self.user_hr)._for_xml_id(
+            "hr_contract_risk.action_hr_kpi_forecast_chart")
+        self.assertEqual(action["res_model"], "hr.kpi.forecast.chart")
+        arch = self.env.ref("hr_contract_risk.hr_employee_view_form_kpi_forecast").arch
+        # the employee form's smart button opens the graph (the %(xmlid)d is stored resolved)
+        self.assertIn('name="%d"' % self.env.ref("hr_contract_risk.action_hr_kpi_forecast_chart").id, arch)
+
+    def test_access_as_real_users(self):
+        self.assertEqual(set(self.Chart.with_user(self.user_hr).search([]).employee_id.ids),
+                         {self.emp.id, self.emp_peer.id})
+        # the manager: the team below them, history and band
+        mgr = self.Chart.with_user(self.user_manager).search([])
+        self.assertEqual(set(mgr.employee_id.ids), {self.emp.id, self.emp_peer.id})
+        self.assertEqual(set(mgr.mapped("series")), {"history", "point", "low", "high"})
+        # the employee sees no chart row about themselves, another manager nothing either
+        self.assertFalse(self.Chart.with_user(self.user_emp).search([]))
+        self.assertFalse(self.Chart.with_user(self.user_emp)._read_group([], ["series"], ["__count"]))
+        self.assertFalse(self.Chart.with_user(self.user_other_manager).search([]))
+        with self.assertRaises(AccessError):
+            self.Chart.with_user(self.user_emp).browse(mgr[0].id).read(["score"])
