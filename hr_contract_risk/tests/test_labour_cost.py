@@ -261,3 +261,26 @@ class TestLabourCost(AccountTestInvoicingCommon):
             self.env["hr.labour.cost.export"].create({"date_from": self.month, "date_to": self.month
                                                       - relativedelta(days=1)})
         self.assertIn("must not be after To", str(cm.exception))
+
+
+@tagged("post_install", "-at_install")
+class TestLabourCostDemo(AccountTestInvoicingCommon):
+    """The demo tells the seed case: 招商部's labour cost is about 15 % of its revenue (when demo data is loaded)."""
+
+    def test_demo_sales_department_ratio(self):
+        dept = self.env.ref("hr_contract_risk.demo_dept_sales", raise_if_not_found=False)
+        if not dept:
+            self.skipTest("demo data not loaded")
+        invoices = self.env["account.move"].search([
+            ("company_id", "=", dept.company_id.id), ("move_type", "=", "out_invoice"), ("state", "=", "posted"),
+            ("invoice_line_ids.analytic_distribution", "in", [dept.hrcr_analytic_account_id.id])])
+        self.assertTrue(invoices, "the demo has posted invoices for 招商部")
+        months = sorted({move.invoice_date.replace(day=1) for move in invoices})
+        group = self.env["hr.labour.cost.report"].read_group(
+            [("department_id", "=", dept.id), ("month", "in", months)],
+            ["total_cost:sum", "revenue:sum", "cost_ratio", "revenue_per_fte"], [])[0]
+        # revenue = the month's labour cost / 15 %, rounded to the hundred: the ratio is 15 % within rounding
+        self.assertAlmostEqual(group["revenue"], sum(invoices.mapped("amount_untaxed")))
+        self.assertAlmostEqual(group["cost_ratio"], 100 * group["total_cost"] / group["revenue"])
+        self.assertAlmostEqual(group["cost_ratio"], 15.0, delta=0.1)
+        self.assertGreater(group["revenue_per_fte"], 0)  # 人均产出 exists: 招商部 has staff
