@@ -32,6 +32,8 @@ from . import hr_contract_expiry_alert
 from . import hr_kpi_forecast
 from . import hr_kpi_forecast_alert
 from . import hr_kpi_forecast_chart
+from . import res_company_labour_cost
+from . import res_config_settings_labour_cost
 from . import hr_labour_region_cost
 from . import hr_labour_cost_report
 from . import hr_contract_compliance

@@ -142,3 +142,145 @@ class TestLabourCost(AccountTestInvoicingCommon):
             self.dept_other.hrcr_analytic_account_id = self.acc_sales
         self.assertIn("Analytic Account: 招商部 is already used by department 招商部", str(cm.exception))
         self.assertEqual(self.dept_other.hrcr_analytic_account_id, self.acc_other)
+
+    # ------------------------------------------------------------------ recruiting and training (Settings accounts)
+    def _booked_costs(self):
+        """Recruiting and training accounts in Settings, and journal entries on them in the month."""
+        Account = self.env["account.account"]
+        recruiting = Account.create({"name": "招聘费", "code": "660251", "account_type": "expense",
+                                     "company_ids": [(6, 0, [self.company.id])]})
+        training = Account.create({"name": "培训费", "code": "660252", "account_type": "expense",
+                                   "company_ids": [(6, 0, [self.company.id])]})
+        settings = self.env["res.config.settings"].with_company(self.company).create({
+            "hrcr_recruiting_account_ids": [(6, 0, [recruiting.id])],
+            "hrcr_training_account_ids": [(6, 0, [training.id])],
+        })
+        settings.execute()
+        self.assertEqual(self.company.hrcr_recruiting_account_ids, recruiting)
+        counterpart = self.company_data["default_account_assets"]
+        day = self.month + relativedelta(days=9)
+
+        def entry(lines, post=True):
+            move = self.env["account.move"].create({
+                "move_type": "entry", "date": day, "journal_id": self.company_data["default_journal_misc"].id,
+                "line_ids": [(0, 0, {"name": "cost", "account_id": account.id, "debit": amount,
+                                     "analytic_distribution": distribution}) for account, amount, distribution in lines]
+                + [(0, 0, {"name": "paid", "account_id": counterpart.id,
+                           "credit": sum(amount for _a, amount, _d in lines)})],
+            })
+            if post:
+                move.action_post()
+            return move
+
+        entry([(recruiting, 3000, {str(self.acc_sales.id): 100}),      # headhunter for 招商部
+               (recruiting, 800, {str(self.acc_sales.id): 50, str(self.acc_other.id): 50}),
+               (training, 1000, False)])                                 # company-wide course: company level
+        entry([(training, 5000, {str(self.acc_sales.id): 100})], post=False)  # draft: not a cost
+        self.env.flush_all()
+
+    def test_recruiting_and_training_components(self):
+        self._booked_costs()
+        row = self._row()
+        self.assertAlmostEqual(row.recruiting, 3400)  # 3,000 + 50 % x 800
+        self.assertAlmostEqual(row.training, 0)
+        self.assertAlmostEqual(row.total_cost, 57132 + 3400)
+        self.assertAlmostEqual(row.cost_ratio, 100 * 60532 / 116000)
+        other = self.env["hr.labour.cost.report"].search(
+            [("department_id", "=", self.dept_other.id), ("month", "=", self.month)])
+        self.assertAlmostEqual(other.recruiting, 400)
+        company_row = self.env["hr.labour.cost.report"].search(
+            [("company_id", "=", self.company.id), ("month", "=", self.month), ("scope", "=", "company")])
+        self.assertAlmostEqual(company_row.training, 1000)  # no department analytic account: company level
+        self.assertAlmostEqual(company_row.recruiting, 0)
+        self.assertFalse(company_row.cost_ratio)  # no revenue on that row
+        total = self.env["hr.labour.cost.report"].read_group(
+            [("company_id", "=", self.company.id), ("month", "=", self.month)],
+            ["recruiting:sum", "training:sum", "total_cost:sum", "cost_ratio"], [])[0]
+        self.assertAlmostEqual(total["recruiting"] + total["training"], 4800)  # every posted euro once
+        self.assertAlmostEqual(total["cost_ratio"], 100 * (57132 + 4800) / 143000)
+
+    def test_cost_account_in_both_lists_refused(self):
+        account = self.company_data["default_account_expense"]
+        self.company.hrcr_recruiting_account_ids = account
+        with self.assertRaises(ValidationError) as cm:
+            self.company.hrcr_training_account_ids = account
+        self.assertIn("cannot be in both lists", str(cm.exception))
+        self.assertFalse(self.company.hrcr_training_account_ids)  # nothing written
+
+    # ------------------------------------------------------------------ pivot reads and XLSX export
+    def test_ratios_cost_no_extra_query(self):
+        Report = self.env["hr.labour.cost.report"]
+        domain = [("company_id", "=", self.company.id)]
+        Report.read_group(domain, ["total_cost:sum"], ["month:month"])  # warm the caches
+        count = self.env.cr.sql_log_count
+        Report.read_group(domain, ["total_cost:sum"], ["month:month"])
+        plain = self.env.cr.sql_log_count - count
+        count = self.env.cr.sql_log_count
+        groups = Report.read_group(domain, ["total_cost:sum", "cost_ratio", "revenue_per_fte"], ["month:month"])
+        self.assertEqual(self.env.cr.sql_log_count - count, plain)  # the sums ride in the same query
+        self.assertFalse(any(key.startswith("hrcr_sum_") for key in groups[0]))  # helper sums removed
+
+    def test_xlsx_export_totals_equal_pivot(self):
+        try:
+            import openpyxl
+        except ImportError:
+            self.skipTest("openpyxl is needed to read the export back")
+        import base64
+        import io
+
+        self._booked_costs()
+        wizard = self.env["hr.labour.cost.export"].with_user(self.user_fin).create(
+            {"date_from": self.month, "date_to": self.month + relativedelta(days=27)})
+        action = wizard.action_export()
+        self.assertIn(str(wizard.attachment_id.id), action["url"])
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.attachment_id.datas)))
+        pivot = self.env["hr.labour.cost.report"].with_user(self.user_fin).read_group(
+            [("month", "=", self.month)], ["total_cost:sum", "revenue:sum", "recruiting:sum", "cost_ratio",
+                                           "revenue_per_fte"], [])[0]
+        for sheet in book.worksheets:
+            header_row = next(r for r in sheet.iter_rows(values_only=True) if r and "Labour Cost" in r)
+            header = list(header_row)
+            total = [r for r in sheet.iter_rows(values_only=True) if r and r[0] == "Total"]
+            self.assertEqual(len(total), 1, sheet.title)
+            total = total[0]
+            self.assertAlmostEqual(total[header.index("Labour Cost")], pivot["total_cost"])
+            self.assertAlmostEqual(total[header.index("Labour Cost")], 57132 + 4800)  # hand calculation
+            self.assertAlmostEqual(total[header.index("Revenue")], pivot["revenue"])
+            self.assertAlmostEqual(total[header.index("Recruiting")], pivot["recruiting"])
+            self.assertAlmostEqual(total[header.index("Labour Cost Ratio (%)")], pivot["cost_ratio"])
+            self.assertAlmostEqual(total[header.index("Revenue per FTE")], pivot["revenue_per_fte"])
+        by_dept = book.worksheets[1]
+        header = list(next(r for r in by_dept.iter_rows(values_only=True) if r and "Labour Cost" in r))
+        sales = next(r for r in by_dept.iter_rows(values_only=True) if r and r[1] == "招商部")
+        self.assertAlmostEqual(sales[header.index("Labour Cost")], 60532)
+        self.assertAlmostEqual(sales[header.index("Labour Cost Ratio (%)")], 100 * 60532 / 116000)
+        self.assertAlmostEqual(sales[header.index("Revenue per FTE")], 58000)
+
+    def test_export_dates_refused(self):
+        with self.assertRaises(ValidationError) as cm:
+            self.env["hr.labour.cost.export"].create({"date_from": self.month, "date_to": self.month
+                                                      - relativedelta(days=1)})
+        self.assertIn("must not be after To", str(cm.exception))
+
+
+@tagged("post_install", "-at_install")
+class TestLabourCostDemo(AccountTestInvoicingCommon):
+    """The demo tells the seed case: 招商部's labour cost is about 15 % of its revenue (when demo data is loaded)."""
+
+    def test_demo_sales_department_ratio(self):
+        dept = self.env.ref("hr_contract_risk.demo_dept_sales", raise_if_not_found=False)
+        if not dept:
+            self.skipTest("demo data not loaded")
+        invoices = self.env["account.move"].search([
+            ("company_id", "=", dept.company_id.id), ("move_type", "=", "out_invoice"), ("state", "=", "posted"),
+            ("invoice_line_ids.analytic_distribution", "in", [dept.hrcr_analytic_account_id.id])])
+        self.assertTrue(invoices, "the demo has posted invoices for 招商部")
+        months = sorted({move.invoice_date.replace(day=1) for move in invoices})
+        group = self.env["hr.labour.cost.report"].read_group(
+            [("department_id", "=", dept.id), ("month", "in", months)],
+            ["total_cost:sum", "revenue:sum", "cost_ratio", "revenue_per_fte"], [])[0]
+        # revenue = the month's labour cost / 15 %, rounded to the hundred: the ratio is 15 % within rounding
+        self.assertAlmostEqual(group["revenue"], sum(invoices.mapped("amount_untaxed")))
+        self.assertAlmostEqual(group["cost_ratio"], 100 * group["total_cost"] / group["revenue"])
+        self.assertAlmostEqual(group["cost_ratio"], 15.0, delta=0.1)
+        self.assertGreater(group["revenue_per_fte"], 0)  # 人均产出 exists: 招商部 has staff

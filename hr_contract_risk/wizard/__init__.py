@@ -4,3 +4,4 @@ from . import hr_severance_wizard
 from . import hr_severance_register_wizard
 from . import hr_kpi_appraisal_acknowledge
 from . import hr_attrition_whatif
+from . import hr_labour_cost_export
