@@ -1,3 +1,5 @@
+# One file per feature for each inherited model (ARCHITECTURE.md), so hr.contract is inherited in several files:
+# pylint: disable=consider-merging-classes-inherited
 """Onboarding: the import template for contracts with their signing dates."""
 from odoo import _, api, models
 
