@@ -33,6 +33,7 @@ BOUNDS = {
     "local_average_wage": MONTHLY_WAGE,
     "local_minimum_wage": MONTHLY_WAGE,
     "enterprise_average_wage": MONTHLY_WAGE,
+    "monthly_gross_pay": MONTHLY_WAGE,
     "untaken_leave_days": LEAVE_DAYS,
     "leave_days_taken": LEAVE_DAYS,
     # 50 years of contributions

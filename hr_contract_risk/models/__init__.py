@@ -38,3 +38,4 @@ from . import hr_labour_region_cost
 from . import hr_labour_cost_report
 from . import hr_contract_compliance
 from . import hr_employee_compliance
+from . import hr_contract_import

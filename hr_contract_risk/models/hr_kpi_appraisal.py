@@ -342,3 +342,10 @@ class HrKpiAppraisal(models.Model):
         action["domain"] = [("employee_id", "=", employee_id)]
         action["context"] = {"default_employee_id": employee_id}
         return action
+
+    @api.model
+    def get_import_templates(self):
+        return [{
+            "label": _("Import Template for Historic Appraisals"),
+            "template": "/hr_contract_risk/static/xls/hr_kpi_appraisal.xlsx",
+        }]

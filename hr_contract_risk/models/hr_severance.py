@@ -10,7 +10,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..engine import bounds
-from ..engine.i18n import Msg
+from .hrcr_bounds import bounds_error
 
 _logger = logging.getLogger(__name__)
 
@@ -88,11 +88,7 @@ class HrSeverance(models.Model):
         try:
             bounds.check_values(values, fields.Date.context_today(self), labels)
         except bounds.BoundsError as err:
-            params = dict(err.msg.params)
-            rule = params.get("rule")
-            if rule:
-                params["rule"] = self.env._(rule)  # an _lt of the bounds table
-            raise ValidationError(Msg(err.msg.text, params).render(self.env._)) from err
+            raise bounds_error(self.env, err) from err
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -75,3 +75,10 @@ class HrTalkLog(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_if_unlocked(self):
         self._hrcr_check_unlocked()
+
+    @api.model
+    def get_import_templates(self):
+        return [{
+            "label": _("Import Template for Talk Logs"),
+            "template": "/hr_contract_risk/static/xls/hr_talk_log.xlsx",
+        }]

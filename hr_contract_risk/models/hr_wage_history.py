@@ -1,7 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..engine import labour_law
+from ..engine import bounds, labour_law
+from .hrcr_bounds import bounds_error
 
 
 class HrWageHistory(models.Model):
@@ -59,6 +60,18 @@ class HrWageHistory(models.Model):
             if line.overtime_amount > line.amount:
                 raise ValidationError(_("The overtime part cannot exceed the gross pay."))
 
+    @api.constrains("month", "amount")
+    def _check_bounds(self):
+        """Plausible ranges (engine/bounds.py): a month of 1900 or 2200, or a wage of 1e18, is a typing error."""
+        today = fields.Date.context_today(self)
+        for line in self:
+            try:
+                bounds.check_date("month", line.month, today, self._fields["month"]._description_string(self.env))
+                bounds.check_number("monthly_gross_pay", line.amount,
+                                    self._fields["amount"]._description_string(self.env))
+            except bounds.BoundsError as err:
+                raise bounds_error(self.env, err) from err
+
     @api.model
     def _normalize_vals(self, vals):
         if vals.get("month"):
@@ -95,3 +108,10 @@ class HrWageHistory(models.Model):
                 lines.get(e.id, []), termination_dates[e.id], hire_dates.get(e.id), include_overtime)
             for e in employees
         }
+
+    @api.model
+    def get_import_templates(self):
+        return [{
+            "label": _("Import Template for Wage History"),
+            "template": "/hr_contract_risk/static/xls/hr_wage_history.xlsx",
+        }]
