@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class AccountMove(models.Model):
     _inherit = "account.move"
 
-    # feat/severance: the severance's state follows its journal entry (posted <-> confirmed)
+    # the severance's state follows its journal entry (posted <-> confirmed)
 
     def _post(self, soft=True):
         posted = super()._post(soft=soft)

@@ -13,10 +13,10 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import split_every
 
 from ..engine import appraisal as ap
 from ..engine import forecast as fc
+from .hrcr_batch import CronBatches
 
 BATCH_SIZE = 200
 
@@ -102,7 +102,8 @@ class HrKpiForecast(models.Model):
         context = self._forecast_context(series)
         emp_ids = sorted(by_employee)
         written = 0
-        for batch in split_every(batch_size, emp_ids, list):
+        run = CronBatches(self.env, total=len(emp_ids), name="Performance forecast")
+        for batch in run.batches(emp_ids, batch_size):
             vals_list = []
             for emp_id in batch:
                 for key in by_employee[emp_id]:
@@ -110,7 +111,6 @@ class HrKpiForecast(models.Model):
             self.sudo().search([("employee_id", "in", batch), ("as_of", "=", as_of)]).unlink()
             self.sudo().create(vals_list)
             written += len(vals_list)
-            Appraisal._hrcr_commit_outside_tests()
         return written
 
     @api.model
