@@ -30,6 +30,7 @@ from . import hr_employee_protection
 from . import hr_employee_appraisal
 from . import hr_employee_attrition
 from . import hr_employee_expiry
+from . import hr_employee_demo
 from . import hr_employee_public
 from . import hr_kpi_competency
 from . import hr_kpi_template
