@@ -1,3 +1,5 @@
+"""Severance: a severance follows the state of its journal entry (posted, reset to draft)."""
+
 from odoo import _, api, models
 from odoo.exceptions import UserError
 

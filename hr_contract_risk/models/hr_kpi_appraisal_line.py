@@ -1,3 +1,5 @@
+"""KPI appraisals: one KPI line of an appraisal, its completion and weighted points."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 

@@ -1,3 +1,5 @@
+"""KPI appraisals: performance decline alerts and their daily detection cron."""
+
 import logging
 
 from odoo import Command, _, api, fields, models

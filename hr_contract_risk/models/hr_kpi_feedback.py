@@ -1,3 +1,5 @@
+"""KPI appraisals: 360 feedback on an appraisal."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 

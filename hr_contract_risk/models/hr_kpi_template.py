@@ -1,3 +1,5 @@
+"""KPI appraisals: KPI templates per job position and the cron generating each period's appraisals."""
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 

@@ -1,3 +1,5 @@
+"""KPI appraisals: one KPI of a template."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 

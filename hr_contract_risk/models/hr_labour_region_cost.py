@@ -1,3 +1,5 @@
+"""Labour cost: employer social-insurance and housing-fund rates of a region."""
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 

@@ -1,3 +1,5 @@
+"""Severance: the confirmed severance record, its journal entry and the hand-off to the stoppage."""
+
 import base64
 import logging
 

@@ -1,3 +1,5 @@
+"""Leaver formalities (social-insurance stoppage): checklist items and their daily overdue cron."""
+
 
 from odoo import _, api, fields, models
 

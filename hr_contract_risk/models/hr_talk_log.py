@@ -1,3 +1,5 @@
+"""Renewal review: talk logs (warnings, training offers, performance talks) kept as evidence."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 

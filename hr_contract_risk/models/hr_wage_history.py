@@ -1,3 +1,5 @@
+"""Severance: the monthly wage history the average wage W is computed from."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
