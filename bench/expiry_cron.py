@@ -253,8 +253,8 @@ def bench_size(registry, size, skip, CoreContract):
                     lambda: CoreContract.update_state(Contract.with_context(from_cron=True)))
         if "ours" not in skip:
             reset(env, company)
-            measure("ours", env, company, lambda: Contract._hrcr_run_expiry_alerts(time_budget=1e9))
-            measure("ours again", env, company, lambda: Contract._hrcr_run_expiry_alerts(time_budget=1e9))
+            measure("ours", env, company, lambda: env["hr.contract.expiry.alert"]._hrcr_run_expiry_alerts(time_budget=1e9))
+            measure("ours again", env, company, lambda: env["hr.contract.expiry.alert"]._hrcr_run_expiry_alerts(time_budget=1e9))
         if "together" not in skip:
             reset(env, company)
             measure("together", env, company, lambda: run_like_the_cron(env, Contract))

@@ -1,3 +1,5 @@
+"""Severance: a severance follows the state of its journal entry (posted, reset to draft)."""
+
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
@@ -5,7 +7,7 @@ from odoo.exceptions import UserError
 class AccountMove(models.Model):
     _inherit = "account.move"
 
-    # feat/severance: the severance's state follows its journal entry (posted <-> confirmed)
+    # the severance's state follows its journal entry (posted <-> confirmed)
 
     def _post(self, soft=True):
         posted = super()._post(soft=soft)

@@ -1,10 +1,12 @@
-"""Batched gathering of the attrition-risk history (no table: an AbstractModel).
+"""Attrition risk: batched gathering of the history the score reads (no table: an AbstractModel).
 
 Every ``_gather_*`` method reads one source for a whole batch of employees in
 one query (``search_read`` / ``_read_group`` / one SQL join for the change log)
-and returns plain data for ``engine.attrition_features``.  Sources of other
-features of the addon (``hr.kpi.appraisal``, ``hr.talk.log``,
-``hr.wage.history``) return empty data while their model is not installed.
+and returns plain data for ``engine.attrition_features``.  The data of the
+addon's other features is read through a named method of the model that owns
+it (``hr.kpi.appraisal._hrcr_confirmed_scores``,
+``hr.talk.log._hrcr_warning_and_training_dates``,
+``hr.wage.history._hrcr_monthly_wages``), never by guessing its fields.
 
 The gatherers read as superuser (``sudo``): they are only called by the crons
 and by HR officers' actions (checked by the callers), leaves and the change log
@@ -234,51 +236,30 @@ class HrAttritionData(models.AbstractModel):
     @api.model
     def _gather_appraisals(self, emp_ids, since, as_of):
         """Confirmed appraisals (feature appraisal, ``hr.kpi.appraisal``), dated by period end."""
-        if "hr.kpi.appraisal" not in self.env:
-            return {}
         # sudo: see module docstring (total score of confirmed appraisals only)
-        rows = self.env["hr.kpi.appraisal"].sudo().search_read([
-            ("employee_id", "in", emp_ids), ("state", "=", "confirmed"),
-            ("date_end", ">=", since - timedelta(days=365)), ("date_end", "<=", as_of),
-        ], list(af.GATHERED_FIELDS["hr.kpi.appraisal"]))
+        scores = self.env["hr.kpi.appraisal"].sudo()._hrcr_confirmed_scores(
+            emp_ids, since - timedelta(days=365), as_of)
         out = defaultdict(list)
-        for r in rows:
-            if r["date_end"]:
-                out[r["employee_id"][0]].append(af.Appraisal(_as_date(r["date_end"]), r["total_score"] or 0.0))
+        for emp_id, rows in scores.items():
+            out[emp_id] = [af.Appraisal(_as_date(end), score) for end, score in rows]
         return out
 
     @api.model
     def _gather_talk_logs(self, emp_ids, since, as_of):
-        """Warnings and training offers from talk logs (``hr.talk.log``)."""
-        if "hr.talk.log" not in self.env:
-            return {}
+        """Warnings and training offers from talk logs (feature renewal review, ``hr.talk.log``)."""
         # sudo: see module docstring (kind and date only)
-        rows = self.env["hr.talk.log"].sudo().search_read([
-            ("employee_id", "in", emp_ids), ("kind", "in", ("warning", "training_offer")),
-            ("date", ">=", since), ("date", "<=", as_of),
-        ], list(af.GATHERED_FIELDS["hr.talk.log"]))
+        dates = self.env["hr.talk.log"].sudo()._hrcr_warning_and_training_dates(emp_ids, since, as_of)
         out = defaultdict(lambda: {"warnings": [], "trainings": []})
-        for r in rows:
-            key = "warnings" if r["kind"] == "warning" else "trainings"
-            out[r["employee_id"][0]][key].append(_as_date(r["date"]))
+        for emp_id, entry in dates.items():
+            out[emp_id] = {key: [_as_date(d) for d in values] for key, values in entry.items()}
         return out
 
     @api.model
     def _gather_wage_history(self, emp_ids, since, as_of):
-        """Monthly gross lines (``hr.wage.history``, feature severance), when installed."""
-        if "hr.wage.history" not in self.env:
-            return {}
+        """Monthly gross pay (feature severance, ``hr.wage.history``)."""
         # sudo: see module docstring (monthly gross amounts only)
-        Wage = self.env["hr.wage.history"].sudo()
-        date_field = next((f for f in ("date", "month", "date_from") if f in Wage._fields), None)
-        amount_field = next((f for f in ("gross_wage", "gross", "amount", "wage") if f in Wage._fields), None)
-        if not date_field or not amount_field:
-            return {}
-        rows = Wage.search_read([
-            ("employee_id", "in", emp_ids), (date_field, ">=", since - timedelta(days=365)), (date_field, "<=", as_of),
-        ], ["employee_id", date_field, amount_field])
+        wages = self.env["hr.wage.history"].sudo()._hrcr_monthly_wages(emp_ids, since - timedelta(days=365), as_of)
         out = defaultdict(list)
-        for r in rows:
-            if r[date_field] and r[amount_field]:
-                out[r["employee_id"][0]].append((_as_date(r[date_field]), r[amount_field]))
+        for emp_id, rows in wages.items():
+            out[emp_id] = [(_as_date(month), amount) for month, amount in rows]
         return out

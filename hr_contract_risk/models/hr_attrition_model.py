@@ -22,6 +22,7 @@ from odoo.exceptions import AccessError, UserError
 
 from ..engine import attrition_features as af
 from ..engine import attrition_model as am
+from .hrcr_batch import CronBatches
 
 _logger = logging.getLogger(__name__)
 
@@ -57,22 +58,22 @@ class HrAttritionModel(models.Model):
     trained_at = fields.Datetime(readonly=True, default=fields.Datetime.now)
     window_start = fields.Date(string="Training window from", readonly=True)
     window_end = fields.Date(string="Training window to", readonly=True)
-    n_rows = fields.Integer(string="Training rows", readonly=True,
+    n_rows = fields.Integer(aggregator=None, string="Training rows", readonly=True,
                             help="Monthly snapshots (employee x month end) used for training.")
-    n_positives = fields.Integer(string="Positive rows", readonly=True,
+    n_positives = fields.Integer(aggregator=None, string="Positive rows", readonly=True,
                                  help="Snapshots followed by a voluntary departure within 6 months.")
-    n_departures = fields.Integer(string="Voluntary departures", readonly=True)
+    n_departures = fields.Integer(aggregator=None, string="Voluntary departures", readonly=True)
     min_departures = fields.Integer(string="Departures needed", readonly=True)
-    holdout_auc = fields.Float(string="Holdout AUC", digits=(4, 3), readonly=True,
+    holdout_auc = fields.Float(aggregator=None, string="Holdout AUC", digits=(4, 3), readonly=True,
                                help="Area under the ROC curve on the most recent months, not used for training.")
-    holdout_pr_auc = fields.Float(string="Holdout PR-AUC", digits=(4, 3), readonly=True)
-    holdout_brier = fields.Float(string="Holdout Brier score", digits=(4, 3), readonly=True,
+    holdout_pr_auc = fields.Float(aggregator=None, string="Holdout PR-AUC", digits=(4, 3), readonly=True)
+    holdout_brier = fields.Float(aggregator=None, string="Holdout Brier score", digits=(4, 3), readonly=True,
                                  help="Mean squared error of the calibrated probabilities (lower is better).")
     auc_logistic = fields.Float(string="AUC logistic regression", digits=(4, 3), readonly=True)
     auc_forest = fields.Float(string="AUC random forest", digits=(4, 3), readonly=True)
     previous_auc = fields.Float(string="Previous model's AUC on the same months", digits=(4, 3), readonly=True)
     calibration = fields.Selection([("isotonic", "Isotonic"), ("sigmoid", "Sigmoid (Platt)")], readonly=True)
-    threshold = fields.Float(string="Best-F1 threshold", digits=(4, 3), readonly=True,
+    threshold = fields.Float(aggregator=None, string="Best-F1 threshold", digits=(4, 3), readonly=True,
                              help="Probability that maximised F1 on the holdout months (for information; "
                              "the bands use the company thresholds).")
     decision = fields.Selection([
@@ -173,13 +174,10 @@ class HrAttritionModel(models.Model):
 
     @api.model
     def _retrain_companies(self, companies):
-        testing = getattr(threading.current_thread(), "testing", False)
-        for done, company in enumerate(companies, start=1):
-            self._retrain_company(company)
-            self.env["ir.cron"]._notify_progress(done=done, remaining=len(companies) - done)
-            if not testing:
-                # commit per company: a long training must not be lost by a later failure
-                self.env.cr.commit()  # pylint: disable=invalid-commit
+        # one company per batch: a long training must not be lost by a later failure
+        run = CronBatches(self.env, total=len(companies), name="Attrition retrain")
+        for batch in run.batches(companies, 1):
+            self._retrain_company(batch)
 
     @api.model
     def _retrain_company(self, company, today=None, random_state=0):

@@ -11,16 +11,15 @@ computed fields restricted with ``groups="hr.group_hr_user"``.
 """
 
 import logging
-import threading
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import split_every
 
 from ..engine import attrition_features as af
 from ..engine import attrition_model as am
 from .hr_attrition_model import ALGORITHM_SELECTION
+from .hrcr_batch import CronBatches
 
 _logger = logging.getLogger(__name__)
 
@@ -137,21 +136,16 @@ class HrAttritionScore(models.Model):
         companies = companies if companies is not None else self.env["res.company"].search([])
         self._unlink_departed()
         todo = [(c, self._pending_employee_ids(c, today, force)) for c in companies]
-        total = sum(len(ids) for _c, ids in todo)
-        testing = getattr(threading.current_thread(), "testing", False)
-        done = 0
+        # resumable: the employees scored today are skipped by the next call
+        run = CronBatches(self.env, total=sum(len(ids) for _c, ids in todo), resumable=True,
+                          name="Attrition recompute")
         for company, emp_ids in todo:
-            if not emp_ids:
+            if not emp_ids or run.stopped:
                 continue
             ctx = self._scoring_context(company, today)
-            for batch in split_every(batch_size, emp_ids, list):
+            for batch in run.batches(emp_ids, batch_size):
                 self._recompute_batch(ctx, batch)
-                done += len(batch)
-                self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
-                if not testing:
-                    # commit per batch so a crash keeps the finished batches (they are skipped next run)
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
-        return done
+        return run.done
 
     @api.model
     def _unlink_departed(self):
@@ -195,10 +189,6 @@ class HrAttritionScore(models.Model):
         histories, responsible = Data._histories(rows, ctx["today"], ctx["since"], ctx["sick"],
                                                  with_responsible=True)
         features = {eid: af.compute_features(h, ctx["today"], ctx["dept_rates"]) for eid, h in histories.items()}
-        if "hr.talk.log" not in self.env:
-            # no talk logs in this database: unknown, not "no warning" (rules skip it, models impute it)
-            for f in features.values():
-                f["warnings_365"] = f["trainings_365"] = None
         return rows, features, responsible
 
     @api.model

@@ -1,11 +1,9 @@
-# One file per feature for each inherited model (ARCHITECTURE.md), so hr.contract is inherited in several files:
-# pylint: disable=consider-merging-classes-inherited
 """Onboarding: the import template for contracts with their signing dates."""
 from odoo import _, api, models
 
 
 class HrContract(models.Model):
-    _inherit = "hr.contract"
+    _inherit = "hr.contract"  # pylint: disable=consider-merging-classes-inherited  # one file per feature
 
     @api.model
     def get_import_templates(self):

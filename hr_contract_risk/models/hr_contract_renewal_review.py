@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..engine import appraisal as ap
@@ -227,7 +227,7 @@ class HrContractRenewalReview(models.Model):
             periods = [ap.Period(a.id, a.date_start, a.total_score) for a in mine]
             summary = ap.summarise(periods, settings["thresholds"], settings["decline_periods"],
                                    settings["decline_threshold"], ap.MODE_SCORE)
-            rev.appraisal_ids = [(6, 0, mine.ids)]
+            rev.appraisal_ids = [Command.set(mine.ids)]
             rev.appraisal_count = summary.count
             rev.appraisal_average = summary.average or 0.0
             rev.appraisal_trend = summary.trend or 0.0
@@ -239,7 +239,7 @@ class HrContractRenewalReview(models.Model):
                 for s in summary.streaks
             ]
             rev.streak_summary = "\n".join(streak_lines) or _("No decline streak in the window.")
-            rev.decline_alert_ids = [(6, 0, alerts.filtered(
+            rev.decline_alert_ids = [Command.set(alerts.filtered(
                 lambda a, r=rev, w=window_start: a.employee_id == r.employee_id and a.end_date >= w).ids)]
             with_360 = mine.filtered("has_feedback")
             rev.feedback_summary = with_360[-1:].feedback_summary if with_360 else False
@@ -248,7 +248,7 @@ class HrContractRenewalReview(models.Model):
             else:
                 my_logs = logs.filtered(lambda log, r=rev: log.employee_id == r.employee_id and (
                     log.review_id == r or (not log.review_id and log.date >= r.contract_date_start)))
-            rev.talk_log_ids = [(6, 0, my_logs.ids)]
+            rev.talk_log_ids = [Command.set(my_logs.ids)]
             rev.training_offer_count = len(my_logs.filtered(lambda log: log.kind == "training_offer"))
 
     def _hrcr_evidence(self):

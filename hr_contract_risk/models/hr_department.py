@@ -1,3 +1,5 @@
+"""Severance and labour cost: the department's analytic account."""
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 

@@ -1,3 +1,5 @@
+"""Leaver formalities (social-insurance stoppage): departure reasons mapped to stoppage reasons."""
+
 from odoo import fields, models
 
 from ..engine import social_insurance as si

@@ -1,7 +1,6 @@
-# Kept apart from models/hr_employee.py while parallel branches edit it (the lead may merge the classes):
-# pylint: disable=consider-merging-classes-inherited
-"""Employee side of contract compliance: double-wage exposure (LCL 82, Reg 6, 7) and the daily
-unsigned-contract / probation-ending alerts."""
+"""Contract compliance: the employee's double-wage exposure and the daily unsigned-contract alerts.
+
+LCL 10, 21, 82; Reg 6, 7; the probation-ending alerts run with them."""
 
 from datetime import timedelta
 
@@ -9,12 +8,13 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..engine import contract_compliance as cc
+from .hrcr_batch import CronBatches
 
 HR = "hr.group_hr_user"
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _inherit = "hr.employee"  # pylint: disable=consider-merging-classes-inherited  # one file per feature
 
     hrcr_unsigned = fields.Boolean(
         string="No Signed Contract", compute="_compute_hrcr_double_wage", search="_search_hrcr_unsigned",
@@ -31,20 +31,6 @@ class HrEmployee(models.Model):
         help="Reg 7 / LCL 14 para. 3: no written contract at the first anniversary of hire.",
     )
     hrcr_company_currency_id = fields.Many2one(related="company_id.currency_id", string="Company Currency")
-
-    def _hrcr_contract_facts(self):
-        """{employee id: (hire date, signing date or None, monthly wage)} in one query."""
-        contracts = self.env["hr.contract"].sudo().search_read(
-            [("employee_id", "in", self.ids), ("state", "!=", "cancel")],
-            ["employee_id", "date_start", "hrcr_signing_date", "wage"], order="date_start asc",
-        )
-        facts = {}
-        for row in contracts:
-            emp = row["employee_id"][0]
-            hire, signed, wage = facts.get(emp, (row["date_start"], None, 0.0))
-            signed = signed or row["hrcr_signing_date"] or None
-            facts[emp] = (hire, signed, row["wage"])  # latest contract's wage
-        return facts
 
     @api.depends_context("company")
     def _compute_hrcr_double_wage(self):
@@ -72,11 +58,24 @@ class HrEmployee(models.Model):
         return [("id", "in" if positive else "not in", unsigned)]
 
     @api.model
-    def _cron_hrcr_unsigned_contract_alerts(self):
-        """Daily, batched, idempotent: to-dos at day 15/25 after hire, escalation at day 30 (LCL 10, 82)."""
+    def _cron_hrcr_unsigned_contract_alerts(self, batch_size=500):
+        """Daily, batched, idempotent: to-dos at day 15/25 after hire, escalation at day 30 (LCL 10, 82),
+        then the probation-ending alerts (LCL 21). Returns the number of to-dos created."""
         today = fields.Date.context_today(self)
-        Alert = self.env["hr.contract.unsigned.alert"].sudo()
         employees = self.sudo().search([("hrcr_unsigned", "=", True)])
+        # resumable: the alerts already sent are skipped by the next call
+        run = CronBatches(self.env, total=len(employees), resumable=True, name="Unsigned-contract alerts")
+        created = 0
+        for batch in run.batches(employees, batch_size):
+            created += batch._hrcr_unsigned_alert_batch(today)
+        if run.stopped:
+            return created
+        return created + self._hrcr_probation_ending_alerts(today)
+
+    def _hrcr_unsigned_alert_batch(self, today):
+        """The unsigned-contract to-dos and alert rows of these employees: a constant number of queries."""
+        Alert = self.env["hr.contract.unsigned.alert"].sudo()
+        employees = self
         facts = employees._hrcr_contract_facts()
         responsible = {
             row["employee_id"][0]: row["hr_responsible_id"] and row["hr_responsible_id"][0]
@@ -131,7 +130,7 @@ class HrEmployee(models.Model):
             for vals in vals_list:
                 rows.append(dict(vals, activity_id=activity.id if not vals["covered"] else False))
         Alert.create(rows)
-        return len(activities) + self._hrcr_probation_ending_alerts(today)
+        return len(activities)
 
     @api.model
     def _hrcr_probation_ending_alerts(self, today):
@@ -166,3 +165,17 @@ class HrEmployee(models.Model):
             "fired_on": today, "user_id": a.user_id.id, "activity_id": a.id,
         } for c, a in zip(contracts, activities)])
         return len(activities)
+
+    def _hrcr_contract_facts(self):
+        """{employee id: (hire date, signing date or None, monthly wage)} in one query."""
+        contracts = self.env["hr.contract"].sudo().search_read(
+            [("employee_id", "in", self.ids), ("state", "!=", "cancel")],
+            ["employee_id", "date_start", "hrcr_signing_date", "wage"], order="date_start asc",
+        )
+        facts = {}
+        for row in contracts:
+            emp = row["employee_id"][0]
+            hire, signed, wage = facts.get(emp, (row["date_start"], None, 0.0))
+            signed = signed or row["hrcr_signing_date"] or None
+            facts[emp] = (hire, signed, row["wage"])  # latest contract's wage
+        return facts

@@ -1,3 +1,5 @@
+"""KPI appraisals: the appraisal count on the public employee profile."""
+
 from odoo import fields, models
 
 

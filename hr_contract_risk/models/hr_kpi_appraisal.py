@@ -1,4 +1,3 @@
-import threading
 
 from markupsafe import Markup
 
@@ -309,12 +308,6 @@ class HrKpiAppraisal(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _hrcr_commit_outside_tests(self):
-        """Commit the batch of a cron, never inside tests."""
-        if not getattr(threading.current_thread(), "testing", False):
-            self.env.cr.commit()  # pylint: disable=invalid-commit  # batched cron: keep done work
-
-    @api.model
     def _hrcr_periods(self, domain):
         """Confirmed periods as engine ``Period`` objects per employee id, with
         two queries whatever the number of appraisals."""
@@ -334,6 +327,20 @@ class HrKpiAppraisal(models.Model):
                 key=row["id"], date_start=row["date_start"], total_score=row["total_score"],
                 kpis=kpis.get(row["id"], {}), watched=frozenset(watched.get(row["id"], ()))))
         return periods
+
+    @api.model
+    def _hrcr_confirmed_scores(self, employee_ids, date_from, date_to):
+        """{employee id: [(period end, total score)]} of the confirmed appraisals whose period ends from
+        ``date_from`` to ``date_to``: one query (other features, e.g. the attrition risk, read them)."""
+        rows = self.search_read([
+            ("employee_id", "in", list(employee_ids)), ("state", "=", "confirmed"),
+            ("date_end", ">=", date_from), ("date_end", "<=", date_to),
+        ], ["employee_id", "date_end", "total_score"])
+        out = {}
+        for row in rows:
+            if row["date_end"]:
+                out.setdefault(row["employee_id"][0], []).append((row["date_end"], row["total_score"] or 0.0))
+        return out
 
     @api.model
     def _hrcr_employee_history_action(self, employee_id):

@@ -1,3 +1,5 @@
+"""KPI appraisals: one KPI line of an appraisal, its completion and weighted points."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -16,14 +18,15 @@ class HrKpiAppraisalLine(models.Model):
     sequence = fields.Integer(default=10)
     name = fields.Char(string="KPI", required=True)
     unit = fields.Char()
-    target = fields.Float(required=True)
-    actual = fields.Float()
+    target = fields.Float(aggregator=None, required=True)
+    actual = fields.Float(aggregator=None)
     weight = fields.Float(string="Weight (%)", required=True)
     direction = fields.Selection(
         [("higher", "Higher is better"), ("lower", "Lower is better")], required=True, default="higher")
-    cap = fields.Float(string="Cap (%)", required=True, default=lambda self: self.env.company.hrcr_kpi_cap or 120.0)
+    cap = fields.Float(aggregator=None, string="Cap (%)", required=True, default=lambda self: self.env.company.hrcr_kpi_cap or 120.0)
     watch_decline = fields.Boolean(string="Watch for Decline")
     completion = fields.Float(string="Completion (%)", compute="_compute_completion", store=True, digits=(6, 1),
+                              aggregator=None,
                               help="actual/target (higher is better) or target/actual (lower is better), capped.")
     weighted_score = fields.Float(string="Weighted Points", compute="_compute_completion", store=True, digits=(6, 1))
     note = fields.Char()

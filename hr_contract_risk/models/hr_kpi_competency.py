@@ -1,3 +1,5 @@
+"""KPI appraisals: the competencies rated in 360 feedback."""
+
 from odoo import fields, models
 
 

@@ -1,8 +1,11 @@
+"""KPI appraisals: performance decline alerts and their daily detection cron."""
+
 import logging
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 
 from ..engine import appraisal as ap
+from .hrcr_batch import CronBatches
 
 _logger = logging.getLogger(__name__)
 
@@ -29,12 +32,12 @@ class HrKpiDeclineAlert(models.Model):
                              help="First period of the streak: the streak's identity.")
     end_date = fields.Date(string="Last Period", readonly=True)
     periods_count = fields.Integer(string="Periods", readonly=True)
-    average_score = fields.Float(readonly=True, digits=(5, 1))
+    average_score = fields.Float(aggregator="avg", readonly=True, digits=(5, 1))
     weakest_kpi = fields.Char(string="Weakest KPI", readonly=True)
-    weakest_completion = fields.Float(string="Weakest KPI Completion (%)", readonly=True, digits=(6, 1))
+    weakest_completion = fields.Float(aggregator=None, string="Weakest KPI Completion (%)", readonly=True, digits=(6, 1))
     course_id = fields.Many2one("hr.training.course", string="Suggested Training", readonly=True)
     mode = fields.Selection([("score", "Total score"), ("kpi", "Watched KPI")], readonly=True)
-    threshold = fields.Float(readonly=True)
+    threshold = fields.Float(aggregator=None, readonly=True)
     appraisal_ids = fields.Many2many("hr.kpi.appraisal", string="Appraisals", readonly=True)
     state = fields.Selection([("active", "Ongoing"), ("closed", "Streak Broken")], default="active",
                              required=True, index=True, readonly=True, tracking=True)
@@ -63,17 +66,12 @@ class HrKpiDeclineAlert(models.Model):
         by_company = {}
         for company, employee in groups:
             by_company.setdefault(company, []).append(employee.id)
-        total = sum(len(ids) for ids in by_company.values())
-        done = 0
+        run = CronBatches(self.env, total=sum(len(ids) for ids in by_company.values()), name="Decline alerts")
         for company, employee_ids in by_company.items():
             courses = self.env["hr.training.course"].search(
                 ["|", ("company_id", "=", False), ("company_id", "=", company.id)])._hrcr_catalog()
-            for start in range(0, len(employee_ids), batch_size):
-                batch = employee_ids[start:start + batch_size]
+            for batch in run.batches(employee_ids, batch_size):
                 self._hrcr_detect_batch(company, batch, courses)
-                done += len(batch)
-                self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
-                Appraisal._hrcr_commit_outside_tests()
         return True
 
     def _hrcr_detect_batch(self, company, employee_ids, courses):
@@ -110,7 +108,7 @@ class HrKpiDeclineAlert(models.Model):
                 "weakest_completion": streak.weakest_completion or 0.0,
                 "course_id": ap.suggest_course(streak.weakest_kpi, courses),
                 "mode": mode, "threshold": threshold,
-                "appraisal_ids": [(6, 0, list(streak.keys))],
+                "appraisal_ids": [Command.set(list(streak.keys))],
             })
         alerts = self.with_context(tracking_disable=True, mail_create_nolog=True,
                                    mail_create_nosubscribe=True).create(vals_list)

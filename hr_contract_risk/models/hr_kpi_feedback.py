@@ -1,3 +1,5 @@
+"""KPI appraisals: 360 feedback on an appraisal."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -33,7 +35,7 @@ class HrKpiFeedback(models.Model):
     state = fields.Selection([("draft", "To Fill"), ("submitted", "Submitted")], default="draft", required=True,
                              index=True)
     submitted_date = fields.Datetime(readonly=True)
-    score = fields.Float(compute="_compute_score", store=True, digits=(5, 1),
+    score = fields.Float(aggregator="avg", compute="_compute_score", store=True, digits=(5, 1),
                          help="Mean rating r (1-5) mapped to r / 5 x 100.")
     rated = fields.Boolean(compute="_compute_score", store=True)
     is_reviewer = fields.Boolean(compute="_compute_is_reviewer")

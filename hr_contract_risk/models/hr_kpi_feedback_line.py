@@ -1,3 +1,5 @@
+"""KPI appraisals: one competency rating of a 360 feedback."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 

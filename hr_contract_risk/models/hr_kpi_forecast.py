@@ -15,10 +15,10 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import split_every
 
 from ..engine import appraisal as ap
 from ..engine import forecast as fc
+from .hrcr_batch import CronBatches
 
 BATCH_SIZE = 200
 
@@ -104,7 +104,8 @@ class HrKpiForecast(models.Model):
         context = self._forecast_context(series)
         emp_ids = sorted(by_employee)
         written = 0
-        for batch in split_every(batch_size, emp_ids, list):
+        run = CronBatches(self.env, total=len(emp_ids), name="Performance forecast")
+        for batch in run.batches(emp_ids, batch_size):
             vals_list = []
             for emp_id in batch:
                 for key in by_employee[emp_id]:
@@ -114,7 +115,6 @@ class HrKpiForecast(models.Model):
             self.env["hr.kpi.forecast.alert"].sudo()._hrcr_sync_batch(batch, self._below_episodes(vals_list, templates),
                                                                       as_of)
             written += len(vals_list)
-            Appraisal._hrcr_commit_outside_tests()
         return written
 
     @api.model

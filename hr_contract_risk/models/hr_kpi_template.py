@@ -1,7 +1,10 @@
-from odoo import _, api, fields, models
+"""KPI appraisals: KPI templates per job position and the cron generating each period's appraisals."""
+
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..engine import appraisal as ap
+from .hrcr_batch import CronBatches
 
 
 class HrKpiTemplate(models.Model):
@@ -66,7 +69,7 @@ class HrKpiTemplate(models.Model):
     def _appraisal_line_vals(self):
         self.ensure_one()
         return [
-            (0, 0, {
+            Command.create({
                 "sequence": line.sequence, "name": line.name, "unit": line.unit, "target": line.target,
                 "weight": line.weight, "direction": line.direction, "cap": line.cap,
                 "watch_decline": line.watch_decline, "template_line_id": line.id,
@@ -122,10 +125,6 @@ class HrKpiTemplate(models.Model):
         """Daily: create the current period's appraisals from every active template.
         Batched by template; commits after each batch outside tests."""
         templates = self.search([("active", "=", True)])
-        done = 0
-        for start in range(0, len(templates), batch_size):
-            batch = templates[start:start + batch_size]
+        run = CronBatches(self.env, total=len(templates), name="Appraisal generation")
+        for batch in run.batches(templates, batch_size):
             batch._generate_appraisals()
-            done += len(batch)
-            self.env["ir.cron"]._notify_progress(done=done, remaining=len(templates) - done)
-            self.env["hr.kpi.appraisal"]._hrcr_commit_outside_tests()

@@ -1,3 +1,5 @@
+"""KPI appraisals: one KPI of a template."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -12,11 +14,12 @@ class HrKpiTemplateLine(models.Model):
     sequence = fields.Integer(default=10)
     name = fields.Char(string="KPI", required=True)
     unit = fields.Char(help="e.g. 万元, %, cases")
-    target = fields.Float(required=True, default=100.0)
+    target = fields.Float(aggregator=None, required=True, default=100.0)
     weight = fields.Float(string="Weight (%)", required=True, help="The weights of a template sum to 100.")
     direction = fields.Selection(
         [("higher", "Higher is better"), ("lower", "Lower is better")], required=True, default="higher")
     cap = fields.Float(
+        aggregator=None,
         string="Cap (%)", required=True, default=lambda self: self.env.company.hrcr_kpi_cap or 120.0,
         help="Completion is actual/target (higher is better) or target/actual (lower is better), capped here.")
     watch_decline = fields.Boolean(

@@ -1,3 +1,5 @@
+"""Severance: regional average and minimum wages (LCL 47 ¶2 caps)."""
+
 import re
 
 from odoo import _, api, fields, models

@@ -1,3 +1,5 @@
+"""Labour cost: employer social-insurance and housing-fund rates of a region."""
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -5,7 +7,7 @@ from ..engine import labour_cost
 
 
 class HrLabourRegionCost(models.Model):
-    """Employer social-insurance and housing-fund rates of a region (issue 13).
+    """Employer social-insurance and housing-fund rates of a region.
 
     Rates are percentages (16 = 16 %). The contribution base is the wage clamped to
     floor % and ceiling % of the average wage (default 60 %-300 %); the rule and its

@@ -1,3 +1,5 @@
+"""Severance: the confirmed severance record, its journal entry and the hand-off to the stoppage."""
+
 import base64
 import logging
 
@@ -66,7 +68,7 @@ class HrSeverance(models.Model):
         return fname.startswith(("message_", "activity_")) or fname == "has_message"
 
     def _hrcr_check_bounds(self, vals):
-        """Plausible ranges of engine/bounds.py (issue 10 point 8): a translated error naming the field and the
+        """Plausible ranges of engine/bounds.py: a translated error naming the field and the
         bound, before anything is written; a malformed date never reaches PostgreSQL."""
         values = {}
         for key, value in vals.items():
@@ -248,7 +250,7 @@ class HrSeverance(models.Model):
         self._hrcr_mark_stoppage_paid()
         return True
 
-    # ------------------------------------------------------------------ social-insurance stoppage (issue 5)
+    # ------------------------------------------------------------------ social-insurance stoppage
 
     def _hrcr_stoppage_domain(self):
         """Leaver checklists of these severances' departures: same employee, departure on the termination date."""
@@ -270,7 +272,7 @@ class HrSeverance(models.Model):
         stoppages._hrcr_mark_items_done(["severance"])
 
     def action_open_si_stoppage(self):
-        """Stop the leaver's social insurance: the stoppage wizard prefilled from this severance (issue 5), or
+        """Stop the leaver's social insurance: the stoppage wizard prefilled from this severance, or
         the leaver checklist when this departure already has one."""
         self.ensure_one()
         if self.state not in ("confirmed", "posted", "paid"):

@@ -1,3 +1,5 @@
+"""Leaver formalities (social-insurance stoppage): the local stoppage code per city and reason."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 

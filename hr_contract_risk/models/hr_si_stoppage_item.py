@@ -1,8 +1,10 @@
-import threading
+"""Leaver formalities (social-insurance stoppage): checklist items and their daily overdue cron."""
+
 
 from odoo import _, api, fields, models
 
 from ..engine import social_insurance as si
+from .hrcr_batch import CronBatches
 
 
 class HrSiStoppageItem(models.Model):
@@ -105,8 +107,7 @@ class HrSiStoppageItem(models.Model):
         Only items whose flag is wrong today are touched, one batch at a time (one search and one
         UPDATE per batch, the checklists' flags recomputed in batch), so a second run changes nothing.
         """
-        testing = getattr(threading.current_thread(), "testing", False)
-        done = 0
+        run = CronBatches(self.env, resumable=True, name="Leaver checklist overdue flags")
         for domain, value in self._hrcr_overdue_domains():
             while True:
                 batch = self.search(domain, limit=batch_size, order="id")
@@ -114,12 +115,9 @@ class HrSiStoppageItem(models.Model):
                     break
                 batch.write({"overdue": value})
                 self.env.flush_all()
-                done += len(batch)
                 remaining = self.search_count(domain) if len(batch) == batch_size else 0
-                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-                if not testing:
-                    # commit per batch so that a long run keeps its progress
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
+                if not run.step(len(batch), remaining=remaining):
+                    return run.done
                 if not remaining:
                     break
-        return done
+        return run.done

@@ -1,3 +1,5 @@
+"""Renewal review: talk logs (warnings, training offers, performance talks) kept as evidence."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -75,6 +77,22 @@ class HrTalkLog(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_if_unlocked(self):
         self._hrcr_check_unlocked()
+
+    # ------------------------------------------------------------------ business methods
+    @api.model
+    def _hrcr_warning_and_training_dates(self, employee_ids, date_from, date_to):
+        """{employee id: {"warnings": [date], "trainings": [date]}} of the written warnings and training
+        offers logged from ``date_from`` to ``date_to``: one query, kind and date only (other features,
+        e.g. the attrition risk, read them)."""
+        rows = self.search_read([
+            ("employee_id", "in", list(employee_ids)), ("kind", "in", ("warning", "training_offer")),
+            ("date", ">=", date_from), ("date", "<=", date_to),
+        ], ["employee_id", "date", "kind"])
+        out = {}
+        for row in rows:
+            entry = out.setdefault(row["employee_id"][0], {"warnings": [], "trainings": []})
+            entry["warnings" if row["kind"] == "warning" else "trainings"].append(row["date"])
+        return out
 
     @api.model
     def get_import_templates(self):

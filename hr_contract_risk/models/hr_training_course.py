@@ -1,3 +1,5 @@
+"""KPI appraisals: the training courses a decline alert suggests."""
+
 from odoo import fields, models
 
 from ..engine import appraisal as ap

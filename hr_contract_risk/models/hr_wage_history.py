@@ -1,3 +1,5 @@
+"""Severance: the monthly wage history the average wage W is computed from."""
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -108,6 +110,22 @@ class HrWageHistory(models.Model):
                 lines.get(e.id, []), termination_dates[e.id], hire_dates.get(e.id), include_overtime)
             for e in employees
         }
+
+    @api.model
+    def _hrcr_monthly_wages(self, employee_ids, date_from, date_to):
+        """{employee id: [(month, gross pay)]} for the months from ``date_from`` to ``date_to``: one query.
+
+        The wage data other features read (e.g. the attrition risk's pay trend); months with no
+        gross pay are left out.
+        """
+        rows = self.search_read([
+            ("employee_id", "in", list(employee_ids)), ("month", ">=", date_from), ("month", "<=", date_to),
+        ], ["employee_id", "month", "amount"])
+        out = {}
+        for row in rows:
+            if row["month"] and row["amount"]:
+                out.setdefault(row["employee_id"][0], []).append((row["month"], row["amount"]))
+        return out
 
     @api.model
     def get_import_templates(self):

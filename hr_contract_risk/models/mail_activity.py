@@ -1,3 +1,5 @@
+"""Leaver formalities (social-insurance stoppage): a done checklist activity ticks its item."""
+
 from odoo import fields, models
 
 

@@ -1,5 +1,4 @@
-# Kept apart from models/res_company.py while parallel branches split it (the lead may merge the classes):
-# pylint: disable=consider-merging-classes-inherited
+"""Labour cost analytics: the company's recruiting and training cost accounts."""
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -9,7 +8,7 @@ from odoo.exceptions import ValidationError
 class ResCompany(models.Model):
     """Accounts whose posted journal items are recruiting or training costs in the labour cost analysis."""
 
-    _inherit = "res.company"
+    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited  # one file per feature
 
     hrcr_recruiting_account_ids = fields.Many2many(
         "account.account", "hrcr_company_recruiting_account_rel", "company_id", "account_id",

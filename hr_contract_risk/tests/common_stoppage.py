@@ -1,4 +1,4 @@
-"""Shared fixtures of the stoppage tests (issue 5): companies, users as real users, an employee with contracts."""
+"""Shared fixtures of the stoppage tests: companies, users as real users, an employee with contracts."""
 
 from dateutil.relativedelta import relativedelta
 

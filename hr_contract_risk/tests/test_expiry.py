@@ -63,7 +63,7 @@ class ExpiryCase(TransactionCase):
         ])
 
     def run_alerts(self, **kwargs):
-        return self.Contract._hrcr_run_expiry_alerts(**kwargs)
+        return self.Alert._hrcr_run_expiry_alerts(**kwargs)
 
     def alerts(self, contracts):
         return self.Alert.search([("contract_id", "in", contracts.ids)])
@@ -273,10 +273,10 @@ class TestExpiryStages(ExpiryCase):
             "end_date": contract.date_end, "kind": "stage", "stage_days": 30, "fired_on": TODAY,
         }]
         self.Alert.create(rows)  # the other run committed this meanwhile
-        activity_vals = [self.Contract._hrcr_activity_vals(
-            self.Contract._hrcr_activity_defaults(), contract.id, self.hr_officer.id, TODAY, "x", "y")]
+        activity_vals = [self.Alert._hrcr_activity_vals(
+            self.Alert._hrcr_activity_defaults(), contract.id, self.hr_officer.id, TODAY, "x", "y")]
         with mute_logger("odoo.sql_db"):
-            created = self.Contract._hrcr_create_alerts([dict(rows[0])], activity_vals)
+            created = self.Alert._hrcr_create_alerts([dict(rows[0])], activity_vals)
         self.assertFalse(created)
         self.assertFalse(self.activities(contract))
 
@@ -416,7 +416,7 @@ class TestExpiryCoreCoexistence(ExpiryCase):
         for contract in c5 | c20 | c0:
             self.assertEqual(len(self.activities(contract)), 1)
         # the pair again, in any order, the next hours and days: still nothing doubled
-        self.Contract._cron_hrcr_expiry_alerts()
+        self.Alert._hrcr_run_expiry_alerts()
         self.Contract.update_state()
         with freeze_time(TODAY + timedelta(days=1)):
             self.Contract.update_state()
@@ -427,14 +427,14 @@ class TestExpiryCoreCoexistence(ExpiryCase):
     def test_core_alone_would_have_warned(self):
         """Control: without our pass, core's update_state creates its own to-do for c5."""
         c5 = self.make_contracts([5])
-        with patch.object(type(self.Contract), "_hrcr_run_expiry_alerts", lambda self, **kw: 0):
+        with patch.object(type(self.Alert), "_hrcr_run_expiry_alerts", lambda self, **kw: 0):
             self.Contract.update_state()
         self.assertEqual(len(self.activities(c5, CORE_SUMMARY)), 1)
         self.assertEqual(c5.kanban_state, "blocked")
 
-    def test_our_cron_first_then_core(self):
+    def test_alert_run_first_then_core(self):
         c5 = self.make_contracts([5])
-        self.Contract._cron_hrcr_expiry_alerts()
+        self.Alert._hrcr_run_expiry_alerts()
         self.Contract.update_state()
         self.assertEqual(len(self.activities(c5)), 1)
         self.assertFalse(self.activities(c5, CORE_SUMMARY))
@@ -539,6 +539,6 @@ class TestExpiryTour(HttpCase):
             "date_start": today - timedelta(days=300), "date_end": today + timedelta(days=20),
             "wage": 9000, "state": "open", "hr_responsible_id": self.env.ref("base.user_admin").id,
         })
-        self.env["hr.contract"]._hrcr_run_expiry_alerts()
+        self.env["hr.contract.expiry.alert"]._hrcr_run_expiry_alerts()
         self.assertEqual(contract.expiry_stage_days, 30)
         self.start_tour("/odoo", "hr_contract_risk_expiry_tour", login="admin")

@@ -1,4 +1,4 @@
-"""Issue 10: frozen means frozen.  Each observation of the RPC probe, replayed as the real user who made it,
+"""Frozen means frozen.  Each observation of the RPC probe, replayed as the real user who made it,
 with context keys a client could pass; each write is refused AND the database value is unchanged."""
 
 from datetime import date

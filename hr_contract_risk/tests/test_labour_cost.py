@@ -1,5 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 
@@ -8,7 +9,7 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
 @tagged("post_install", "-at_install")
 class TestLabourCost(AccountTestInvoicingCommon):
-    """Labour cost analysis (issue 13): one department, two employees, a hand calculation.
+    """Labour cost analysis: one department, two employees, a hand calculation.
 
     The month is the previous calendar month (the report covers the last 36 months); both
     employees are employed the whole month, so the figures do not depend on its length.
@@ -49,8 +50,8 @@ class TestLabourCost(AccountTestInvoicingCommon):
         def invoice(move_type, amount, distribution, post=True):
             move = cls.env["account.move"].create({
                 "move_type": move_type, "partner_id": cls.partner_a.id, "invoice_date": day, "date": day,
-                "invoice_line_ids": [(0, 0, {
-                    "name": "service", "quantity": 1, "price_unit": amount, "tax_ids": [(6, 0, [])],
+                "invoice_line_ids": [Command.create({
+                    "name": "service", "quantity": 1, "price_unit": amount, "tax_ids": [Command.clear()],
                     "account_id": revenue.id, "analytic_distribution": distribution})],
             })
             if post:
@@ -64,15 +65,15 @@ class TestLabourCost(AccountTestInvoicingCommon):
         invoice("out_invoice", 7000, {str(cls.acc_other.id): 100})  # another department
 
         cls.user_hr = new_test_user(cls.env, "lc_hr", groups="base.group_user,hr.group_hr_user",
-                                    company_id=cls.company.id, company_ids=[(6, 0, [cls.company.id])])
+                                    company_id=cls.company.id, company_ids=[Command.set([cls.company.id])])
         cls.user_fin = new_test_user(cls.env, "lc_fin", groups="base.group_user,account.group_account_invoice",
-                                     company_id=cls.company.id, company_ids=[(6, 0, [cls.company.id])])
+                                     company_id=cls.company.id, company_ids=[Command.set([cls.company.id])])
         cls.user_emp = new_test_user(cls.env, "lc_emp", groups="base.group_user",
-                                     company_id=cls.company.id, company_ids=[(6, 0, [cls.company.id])])
+                                     company_id=cls.company.id, company_ids=[Command.set([cls.company.id])])
         cls.other_company = cls.setup_other_company(name="LC other")["company"]
         cls.user_hr_other = new_test_user(
             cls.env, "lc_hr_other", groups="base.group_user,hr.group_hr_user",
-            company_id=cls.other_company.id, company_ids=[(6, 0, [cls.other_company.id])])
+            company_id=cls.other_company.id, company_ids=[Command.set([cls.other_company.id])])
 
     def _row(self, user=None):
         Report = self.env["hr.labour.cost.report"]

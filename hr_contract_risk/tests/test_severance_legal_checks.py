@@ -1,4 +1,4 @@
-"""Integration of issue 3 and issue 4: the severance wizard shows the legal checks of the termination
+"""Severance and legal checks together: the severance wizard shows the legal checks of the termination
 (LCL 14, 42/45, 40(2)) and warns when the ground would make it unlawful (2N, LCL 48, 87)."""
 
 from datetime import date

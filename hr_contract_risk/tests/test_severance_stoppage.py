@@ -1,4 +1,4 @@
-"""Integration of issue 3 and issue 5: a confirmed severance offers the social-insurance stoppage, and
+"""Severance and stoppage together: a confirmed severance offers the social-insurance stoppage, and
 paying it completes the leaver checklist's compensation item (LCL Art. 50 ¶2)."""
 
 from datetime import date
@@ -110,7 +110,7 @@ class TestSeveranceStoppage(SeveranceCommon):
             draft.with_user(self.finance_user).action_open_si_stoppage()
 
     def test_every_ground_reaches_a_stoppage_reason(self):
-        """labour_law's grounds, including the two issue 3 did not list, prefill the stoppage wizard."""
+        """labour_law's grounds, including the two the severance grounds did not list at first, prefill the stoppage wizard."""
         expected = {"expiry_worse_terms_declined": "expiry_not_renewed", "task_completed": "task_completed",
                     "unlawful": "unlawful_termination"}
         for ground, reason in expected.items():

@@ -1,4 +1,4 @@
-"""Odoo tests of the social-insurance stoppage and the leaver checklist (issue 5)."""
+"""Odoo tests of the social-insurance stoppage and the leaver checklist."""
 
 from datetime import timedelta
 
@@ -121,11 +121,11 @@ class TestStoppageFlow(StoppageCase):
         )
         self.assertEqual(form.stoppage_reason, "unlawful_termination")
         self.assertEqual(form.involuntary, "yes")
-        # issue 9 fix 9: an unlawful ending is involuntary under Order 13 Art. 13(1)(2), no longer Unconfirmed
+        # an unlawful ending is involuntary under Order 13 Art. 13(1)(2), no longer Unconfirmed
         self.assertNotIn("Unconfirmed", str(form.findings_html or ""))
 
     def test_every_labour_law_ground_is_accepted(self):
-        """The two grounds labour_law adds to issue 3 reach the stoppage: a worse-terms refusal is the
+        """The two grounds labour_law adds to the severance grounds reach the stoppage: a worse-terms refusal is the
         non-renewal row of §1.5; a completed task-based contract has its own (Unconfirmed) reason."""
         Wizard = self.env["hr.si.stoppage.wizard"].with_user(self.officer)
         grounds = [key for key, _label in Wizard._fields["termination_ground"].selection]

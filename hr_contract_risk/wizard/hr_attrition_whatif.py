@@ -1,3 +1,5 @@
+"""Attrition risk: the what-if simulator of one employee's score."""
+
 from odoo import api, fields, models
 
 from ..engine import attrition_model as am

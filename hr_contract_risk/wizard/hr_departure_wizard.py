@@ -1,3 +1,5 @@
+"""Leaver formalities (social-insurance stoppage): the departure wizard opens the stoppage."""
+
 from odoo import fields, models
 
 

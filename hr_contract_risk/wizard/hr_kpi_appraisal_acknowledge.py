@@ -1,3 +1,5 @@
+"""KPI appraisals: the employee's acknowledgement of a confirmed appraisal."""
+
 from odoo import fields, models
 
 

@@ -1,3 +1,5 @@
+"""Severance: the severance register export."""
+
 import base64
 
 from odoo import _, api, fields, models

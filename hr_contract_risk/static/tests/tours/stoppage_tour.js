@@ -1,5 +1,5 @@
 /** @odoo-module **/
-// Archive an employee through the departure wizard -> social-insurance stoppage -> leaver checklist (issue 5).
+// Archive an employee through the departure wizard -> social-insurance stoppage -> leaver checklist.
 
 import { registry } from "@web/core/registry";
 
