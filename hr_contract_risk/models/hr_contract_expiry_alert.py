@@ -109,23 +109,8 @@ class HrContractExpiryAlert(models.Model):
         """
         Contract = self.env["hr.contract"]
         today = fields.Date.context_today(self)
-        # sudo: the alert run covers every company, not only the calling user's allowed ones
-        companies = self.env["res.company"].sudo().search([])
-        stages_by_company = {company.id: company._hrcr_expiry_stages() for company in companies}
-
-        stage_ids = Contract.search(self._hrcr_stage_candidate_domain(today, stages_by_company),
-                                    order="date_end, id").ids
-        escalation_ids = Contract.search(
-            expression.AND([Contract._hrcr_overdue_domain(today),
-                            [("expiry_escalated", "=", False), ("company_id", "in", companies.ids)]]),
-            order="date_end, id").ids
-        routing = {
-            "today": today,
-            "stages": stages_by_company,
-            "escalation_users": companies._hrcr_escalation_users(),
-            "notify_manager": {c.id for c in companies if c.hrcr_expiry_notify_manager},
-            "activity_defaults": self._hrcr_activity_defaults(),
-        }
+        stage_ids, escalation_ids = self._hrcr_expiry_todo(today)
+        routing = self._hrcr_expiry_routing(today)
         run = CronBatches(self.env, total=len(stage_ids) + len(escalation_ids), resumable=True,
                           time_budget=time_budget, name="Contract-expiry alerts")
         created = 0
@@ -135,6 +120,37 @@ class HrContractExpiryAlert(models.Model):
             created += self._hrcr_fire_escalation_batch(Contract.browse(ids), routing)
         _logger.info("Contract-expiry alerts: %s contracts examined, %s alerts created", run.done, created)
         return created
+
+    @api.model
+    def _hrcr_expiry_companies(self):
+        # sudo: the alert run covers every company, not only the calling user's allowed ones
+        return self.env["res.company"].sudo().search([])
+
+    @api.model
+    def _hrcr_expiry_todo(self, today):
+        """(contract ids with a stage alert due, contract ids to escalate), most urgent first."""
+        Contract = self.env["hr.contract"]
+        companies = self._hrcr_expiry_companies()
+        stages_by_company = {company.id: company._hrcr_expiry_stages() for company in companies}
+        stage_ids = Contract.search(self._hrcr_stage_candidate_domain(today, stages_by_company),
+                                    order="date_end, id").ids
+        escalation_ids = Contract.search(
+            expression.AND([Contract._hrcr_overdue_domain(today),
+                            [("expiry_escalated", "=", False), ("company_id", "in", companies.ids)]]),
+            order="date_end, id").ids
+        return stage_ids, escalation_ids
+
+    @api.model
+    def _hrcr_expiry_routing(self, today):
+        """What every batch of one run shares: stages, who is told, activity defaults."""
+        companies = self._hrcr_expiry_companies()
+        return {
+            "today": today,
+            "stages": {company.id: company._hrcr_expiry_stages() for company in companies},
+            "escalation_users": companies._hrcr_escalation_users(),
+            "notify_manager": {c.id for c in companies if c.hrcr_expiry_notify_manager},
+            "activity_defaults": self._hrcr_activity_defaults(),
+        }
 
     @api.model
     def _hrcr_stage_candidate_domain(self, today, stages_by_company):
