@@ -468,3 +468,14 @@ def test_fairness_audit_small_groups_and_per_row_thresholds():
     assert per_row.groups[0].positive_rate == 0.0 and per_row.groups[1].positive_rate == 1.0
     with pytest.raises(ValueError):
         fair.audit("x", ["a"], [0, 1], [0.1, 0.2], 0.5)
+
+
+def test_calibration_bins():
+    proba = np.array([0.1, 0.1, 0.2, 0.2, 0.8, 0.9])
+    y = np.array([0, 0, 0, 1, 1, 1])
+    bins = am.calibration_bins(y, proba, n_bins=3)
+    assert [n for _p, _o, n in bins] == [2, 2, 2]
+    assert bins[0] == pytest.approx((0.1, 0.0, 2)) and bins[1] == pytest.approx((0.2, 0.5, 2))
+    assert bins[2] == pytest.approx((0.85, 1.0, 2))
+    assert am.calibration_bins([], []) == []
+    assert len(am.calibration_bins([1, 0], [0.3, 0.6], n_bins=5)) == 2  # never more bins than rows

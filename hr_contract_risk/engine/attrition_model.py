@@ -437,6 +437,21 @@ def metrics(y_true, proba):
     }
 
 
+def calibration_bins(y_true, proba, n_bins=5):
+    """Calibration curve: rows split into ``n_bins`` groups of equal size by
+    predicted probability; per group (mean predicted, observed rate, rows).
+    A calibrated model has the two rates close in every group."""
+    y_true = np.asarray(y_true, dtype=float)
+    proba = np.asarray(proba, dtype=float)
+    if not len(proba):
+        return []
+    order = np.argsort(proba, kind="stable")
+    out = []
+    for part in np.array_split(order, min(n_bins, len(order))):
+        out.append((float(proba[part].mean()), float(y_true[part].mean()), int(len(part))))
+    return out
+
+
 def best_f1_threshold(y_true, proba):
     from sklearn.metrics import precision_recall_curve
 
