@@ -13,7 +13,14 @@ training fold is a stratified 25 % split instead of the most recent months.
 
 Protected attributes are excluded from our path (``is_protected``: Age,
 Gender, MaritalStatus); the plain logistic-regression baseline is shown with
-all columns (the usual ~0.83-0.84 AUC) and without the protected ones.
+all columns (the usual ~0.83-0.84 AUC) and without the protected ones.  The
+settings our path chose on the inner holdouts are printed (nothing is tuned on
+the outer test folds).
+
+Fairness audit (``attrition_fairness.audit``): the out-of-fold scores of the
+first CV repeat, per gender and age band, read after scoring as the addon's
+model card does: rows, observed and mean predicted rate, AUC, share flagged at
+the fold's threshold, AUC and calibration gaps, disparate impact.
 """
 
 import os
