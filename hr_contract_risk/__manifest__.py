@@ -66,6 +66,7 @@
         "demo/hr_contract_risk_appraisal_demo.xml",
         "demo/hr_contract_risk_stoppage_demo.xml",
         "demo/hr_contract_risk_severance_demo.xml",
+        "demo/hr_contract_risk_attrition_history_demo.xml",
         "demo/hr_contract_risk_attrition_demo.xml",
         "demo/hr_contract_risk_labour_cost_demo.xml",
         "demo/hr_contract_risk_compliance_demo.xml",

@@ -347,3 +347,135 @@ def test_calibrators_map_into_unit_interval():
 class _Identity:
     def decision_function(self, X):
         return np.asarray(X)[:, 0]
+
+
+# ---------------------------------------------------------------------------
+# Feature expansion (log copies, level indicators) in front of the LR
+# ---------------------------------------------------------------------------
+def test_feature_expansion_rules_and_sources():
+    from hr_contract_risk.engine.attrition_transform import FeatureExpansion
+
+    rng = np.random.RandomState(0)
+    n = 500
+    X = np.column_stack([
+        rng.exponential(3.0, n),  # long-tailed, non-negative: log copy
+        rng.normal(50.0, 5.0, n),  # symmetric: no log copy, many levels: no indicators
+        rng.randint(0, 4, n).astype(float),  # 4 levels: 3 indicators (first dropped)
+        rng.randint(0, 2, n).astype(float),  # binary: nothing (already an indicator)
+    ])
+    exp = FeatureExpansion().fit(X)
+    assert exp.log_cols_.tolist() == [0]
+    assert exp.level_cols_.tolist() == [2]
+    out = exp.transform(X)
+    assert out.shape == (n, 4 + 1 + 3)
+    np.testing.assert_allclose(out[:, :4], X)
+    np.testing.assert_allclose(out[:, 4], np.log1p(X[:, 0]))
+    np.testing.assert_array_equal(out[:, 5:].sum(axis=1), (X[:, 2] > 0).astype(float))
+    assert exp.sources_.tolist() == [0, 1, 2, 3, 0, 2, 2, 2]
+    np.testing.assert_array_equal(exp.source_matrix().sum(axis=0), [2, 1, 4, 1])
+    # a level never seen in training scores 0 on every indicator; negatives are not logged
+    unseen = exp.transform(np.array([[-1.0, 50.0, 7.0, 0.0]]))
+    assert unseen[0, 4] == 0.0 and unseen[0, 5:].sum() == 0.0
+
+
+def test_expanded_lr_learns_a_step_and_explains_per_feature():
+    """Risk is high at one or two warnings and low at none or three (not a
+    straight line): the level indicators capture it; contributions stay one per original feature and, with the
+    intercept, sum exactly to the log-odds."""
+    rng = np.random.RandomState(1)
+    n = 3000
+    X = np.zeros((n, K))
+    X[:, COL["warnings_365"]] = rng.choice([0, 1, 2, 3], n, p=[0.7, 0.1, 0.1, 0.1])
+    X[:, COL["leave_days_365"]] = rng.exponential(4.0, n)
+    logit = -2.5 + 2.0 * np.isin(X[:, COL["warnings_365"]], (1, 2))
+    y = (rng.uniform(size=n) < 1 / (1 + np.exp(-logit))).astype(int)
+    mask = np.zeros(n, dtype=bool)
+    mask[int(n * 0.7):] = True
+    res = am.train(X, y, mask, random_state=0, algorithms=(am.LOGISTIC_REGRESSION,))
+    model = res.model
+    assert model.params.get("expand") is True
+    assert "expand" in model.base.named_steps
+    contrib = model.contributions(X[:50])
+    assert contrib.shape == (50, K)
+    base = model.base
+    logodds = base.decision_function(X[:50])
+    intercept = base.named_steps["clf"].intercept_[0]
+    np.testing.assert_allclose(contrib.sum(axis=1) + intercept, logodds, atol=1e-8)
+    person = np.zeros((1, K))
+    person[0, COL["warnings_365"]] = 1.0
+    assert model.explain(person)[0][0].feature == "warnings_365"
+    glob = model.global_factors(X)
+    assert glob[0][0] == "warnings_365" and glob[0][2] == "up"
+    again = am.AttritionModel.from_bytes(model.to_bytes())
+    np.testing.assert_allclose(again.predict_proba(X[:20]), model.predict_proba(X[:20]))
+
+
+# ---------------------------------------------------------------------------
+# Fairness audit (after scoring, never features)
+# ---------------------------------------------------------------------------
+def test_age_bands():
+    from hr_contract_risk.engine import attrition_fairness as fair
+
+    assert [fair.age_band(a) for a in (18, 29.9, 30, 45, 50, 70)] == ["<30", "<30", "30-39", "40-49", "50+", "50+"]
+    assert fair.age_band(None) is None and fair.age_band(float("nan")) is None
+
+
+def test_fairness_audit_metrics_and_flags():
+    from hr_contract_risk.engine import attrition_fairness as fair
+
+    # group A: perfectly ranked and calibrated in the large; group B: scores
+    # unrelated to the outcome and shifted up by 0.2, so more of it is flagged
+    y_a = np.array([0] * 80 + [1] * 20)
+    p_a = np.concatenate([np.full(80, 0.1), np.full(20, 0.6)])
+    y_b = np.array([0, 1] * 50)
+    p_b = np.full(100, 0.7)
+    groups = ["A"] * 100 + ["B"] * 100 + [None] * 5
+    y = np.concatenate([y_a, y_b, [1] * 5])
+    p = np.concatenate([p_a, p_b, [0.9] * 5])
+    res = fair.audit("gender", groups, y, p, threshold=0.5)
+    a, b = res.groups
+    assert (a.group, a.n, a.positives, b.n) == ("A", 100, 20, 100)  # the None rows are left out
+    assert a.auc == pytest.approx(1.0) and b.auc == pytest.approx(0.5)
+    assert a.observed_rate == pytest.approx(0.2) and a.mean_predicted == pytest.approx(0.2)
+    assert b.calibration_gap == pytest.approx(0.2)
+    assert a.positive_rate == pytest.approx(0.2) and b.positive_rate == pytest.approx(1.0)
+    assert res.auc_gap == pytest.approx(0.5)
+    assert res.calibration_gap == pytest.approx(0.2)
+    assert res.disparate_impact == pytest.approx(0.2)
+    assert res.base_rate_ratio == pytest.approx(0.4)
+    assert res.flags == ["auc_gap", "calibration_gap", "disparate_impact"] and res.flagged
+    assert res.as_dict()["groups"][0]["group"] == "A"
+
+    # the same scores for both groups: nothing flagged
+    same = fair.audit("gender", ["A"] * 100 + ["B"] * 100, np.concatenate([y_a, y_a]),
+                      np.concatenate([p_a, p_a]), threshold=0.5)
+    assert same.flags == [] and same.disparate_impact == pytest.approx(1.0) and same.auc_gap == pytest.approx(0.0)
+
+
+def test_fairness_audit_small_groups_and_per_row_thresholds():
+    from hr_contract_risk.engine import attrition_fairness as fair
+
+    groups = ["big"] * 40 + ["tiny"] * 5
+    y = np.array([0, 1] * 20 + [1] * 5)
+    p = np.array([0.2, 0.8] * 20 + [0.9] * 5)
+    res = fair.audit("age band", groups, y, p, threshold=0.5, order=["tiny", "big"])
+    assert [g.group for g in res.groups] == ["tiny", "big"]
+    tiny = res.groups[0]
+    assert tiny.auc is None and not tiny.judged  # one class, under min_rows: no part in the gaps
+    assert res.auc_gap is None and res.disparate_impact is None and res.flags == []
+    # one threshold per row (each CV fold's own): 0.85 for the big group's rows flags none of them
+    per_row = fair.audit("age band", groups, y, p, threshold=np.array([0.85] * 40 + [0.5] * 5))
+    assert per_row.groups[0].positive_rate == 0.0 and per_row.groups[1].positive_rate == 1.0
+    with pytest.raises(ValueError):
+        fair.audit("x", ["a"], [0, 1], [0.1, 0.2], 0.5)
+
+
+def test_calibration_bins():
+    proba = np.array([0.1, 0.1, 0.2, 0.2, 0.8, 0.9])
+    y = np.array([0, 0, 0, 1, 1, 1])
+    bins = am.calibration_bins(y, proba, n_bins=3)
+    assert [n for _p, _o, n in bins] == [2, 2, 2]
+    assert bins[0] == pytest.approx((0.1, 0.0, 2)) and bins[1] == pytest.approx((0.2, 0.5, 2))
+    assert bins[2] == pytest.approx((0.85, 1.0, 2))
+    assert am.calibration_bins([], []) == []
+    assert len(am.calibration_bins([1, 0], [0.3, 0.6], n_bins=5)) == 2  # never more bins than rows

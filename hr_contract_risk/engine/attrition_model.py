@@ -272,11 +272,18 @@ def time_holdout_mask(months, holdout_fraction=0.25, max_holdout_months=6):
 #: logistic-regression settings tried on the holdout; the first is the default
 #: and wins ties (balanced class weights handle the imbalance; on some data the
 #: unweighted or more regularised fit ranks better, and the holdout decides)
+#: ``expand``: the generic feature expansion of ``attrition_transform`` (log
+#: copies of long-tailed columns, indicators of small integer scales) in front
+#: of the scaler; with it, stronger regularisation (smaller C) is also tried
 LR_SETTINGS = (
     {"class_weight": "balanced", "C": 1.0},
     {"class_weight": "balanced", "C": 0.1},
     {"class_weight": None, "C": 1.0},
     {"class_weight": None, "C": 0.1},
+    {"class_weight": "balanced", "C": 0.1, "expand": True},
+    {"class_weight": "balanced", "C": 0.03, "expand": True},
+    {"class_weight": None, "C": 0.1, "expand": True},
+    {"class_weight": None, "C": 0.03, "expand": True},
 )
 
 
@@ -288,7 +295,12 @@ def make_estimator(algorithm, n_rows, random_state=0, params=None):
 
     if algorithm == LOGISTIC_REGRESSION:
         settings = dict(LR_SETTINGS[0], **(params or {}))
-        return Pipeline([
+        steps = []
+        if settings.pop("expand", False):
+            from .attrition_transform import FeatureExpansion
+
+            steps.append(("expand", FeatureExpansion()))
+        return Pipeline(steps + [
             ("scale", StandardScaler()),
             ("clf", LogisticRegression(max_iter=2000, random_state=random_state, **settings)),
         ])
@@ -425,6 +437,21 @@ def metrics(y_true, proba):
     }
 
 
+def calibration_bins(y_true, proba, n_bins=5):
+    """Calibration curve: rows split into ``n_bins`` groups of equal size by
+    predicted probability; per group (mean predicted, observed rate, rows).
+    A calibrated model has the two rates close in every group."""
+    y_true = np.asarray(y_true, dtype=float)
+    proba = np.asarray(proba, dtype=float)
+    if not len(proba):
+        return []
+    order = np.argsort(proba, kind="stable")
+    out = []
+    for part in np.array_split(order, min(n_bins, len(order))):
+        out.append((float(proba[part].mean()), float(y_true[part].mean()), int(len(part))))
+    return out
+
+
 def best_f1_threshold(y_true, proba):
     from sklearn.metrics import precision_recall_curve
 
@@ -481,8 +508,10 @@ class AttritionModel:
         """Per row and feature: how much the feature pushes the risk up (+) or down (-).
 
         Logistic regression: coefficient x standardised deviation from the
-        training mean (log-odds).  Random forest: probability minus the
-        probability with the feature reset to its training median.
+        training mean (log-odds), the columns derived from a feature by the
+        expansion (its log copy, its level indicators) summed back into it.
+        Random forest: probability minus the probability with the feature
+        reset to its training median.
         """
         X = self._impute(self._array(rows))
         if not len(X):
@@ -490,8 +519,11 @@ class AttritionModel:
         base = self.base
         if self.algorithm == LOGISTIC_REGRESSION:
             scaler, clf = base.named_steps["scale"], base.named_steps["clf"]
-            z = (X - scaler.mean_) / np.where(scaler.scale_ == 0, 1.0, scaler.scale_)
-            return z * clf.coef_[0]
+            expand = base.named_steps.get("expand")
+            Xe = expand.transform(X) if expand is not None else X
+            z = (Xe - scaler.mean_) / np.where(scaler.scale_ == 0, 1.0, scaler.scale_)
+            contrib = z * clf.coef_[0]
+            return contrib @ expand.source_matrix() if expand is not None else contrib
         n, k = X.shape
         p0 = base.predict_proba(X)[:, 1]
         stacked = np.repeat(X[np.newaxis, :, :], k, axis=0)  # k x n x k
@@ -524,9 +556,9 @@ class AttritionModel:
         for j in np.argsort(-weight)[:top]:
             if weight[j] <= 0:
                 continue
-            if self.algorithm == LOGISTIC_REGRESSION:
+            if self.algorithm == LOGISTIC_REGRESSION and "expand" not in self.base.named_steps:
                 sign = float(self.base.named_steps["clf"].coef_[0][j])
-            else:
+            else:  # the covariance of the value with its contribution
                 xs = X[:, j] - X[:, j].mean()
                 sign = float(np.dot(xs, contrib[:, j]))
             out.append((self.feature_names[j], float(weight[j] / total), "up" if sign >= 0 else "down"))

@@ -20,6 +20,7 @@ import numpy as np
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..engine import attrition_fairness as fair
 from ..engine import attrition_features as af
 from ..engine import attrition_model as am
 from .hrcr_batch import CronBatches
@@ -86,6 +87,22 @@ class HrAttritionModel(models.Model):
     ], readonly=True)
     top_factors_json = fields.Json(readonly=True)
     top_factors = fields.Text(string="Top factors", compute="_compute_top_factors")
+    params_json = fields.Json(readonly=True)
+    selection_reason = fields.Text(string="Why this model", compute="_compute_selection_reason")
+    calibration_json = fields.Json(readonly=True)
+    calibration_table = fields.Text(
+        string="Calibration on the holdout", compute="_compute_calibration_table",
+        help="Holdout rows in five equal groups by predicted probability: a calibrated model predicts "
+        "about the share that actually left in every group.")
+    fairness_json = fields.Json(readonly=True)
+    fairness_table = fields.Text(
+        string="Fairness audit", compute="_compute_fairness_table",
+        help="AUC, calibration and share flagged at the best-F1 threshold per gender and age band on the "
+        "holdout. These attributes are read after scoring, never given to the model.")
+    fairness_flagged = fields.Boolean(
+        string="Fairness gap", readonly=True,
+        help="Set when the AUC or calibration of a group differs by more than 0.05, or the share flagged "
+        "in a group is below four fifths of another's (PIPL Art. 24: fair and just results).")
     model_data = fields.Binary(string="Serialized model", attachment=True, readonly=True,
                                groups="base.group_system")
     model_signature = fields.Char(readonly=True, groups="base.group_system")
@@ -112,6 +129,69 @@ class HrAttritionModel(models.Model):
                                share=round(share * 100),
                                direction=_(am.DIRECTION_TEXT[direction])))
             card.top_factors = "\n".join(lines)
+
+    @api.depends("algorithm", "auc_logistic", "auc_forest", "params_json")
+    def _compute_selection_reason(self):
+        _ = self.env._
+        for card in self:
+            if card.algorithm == am.RULE_BASED or not card.algorithm:
+                card.selection_reason = _(
+                    "Rule-based score: fewer voluntary departures than needed to train a model.")
+                continue
+            lr, rf = card.auc_logistic, card.auc_forest
+            if card.algorithm == am.LOGISTIC_REGRESSION and lr >= rf:
+                text = _("Logistic regression: holdout AUC %(lr)s against %(rf)s for the random forest.",
+                         lr="%.3f" % lr, rf="%.3f" % rf)
+            elif card.algorithm == am.LOGISTIC_REGRESSION:
+                text = _("Logistic regression: holdout AUC %(lr)s, within %(tol)s of the random forest's "
+                         "%(rf)s; on a tie the logistic regression wins, its factors add up exactly per "
+                         "employee.", lr="%.3f" % lr, rf="%.3f" % rf, tol=am.TIE_TOLERANCE)
+            else:
+                text = _("Random forest: holdout AUC %(rf)s, more than %(tol)s above the logistic "
+                         "regression's %(lr)s.", lr="%.3f" % lr, rf="%.3f" % rf, tol=am.TIE_TOLERANCE)
+            params = card.params_json or {}
+            if card.algorithm == am.LOGISTIC_REGRESSION and params:
+                text += "\n" + _(
+                    "Settings chosen on the holdout: regularisation C = %(c)s, %(weights)s, %(expand)s.",
+                    c=params.get("C", 1.0),
+                    weights=_("balanced class weights") if params.get("class_weight") else _("unweighted"),
+                    expand=_("with log copies and level indicators of the features") if params.get("expand")
+                    else _("features as they are"))
+            card.selection_reason = text
+
+    @api.depends("calibration_json")
+    def _compute_calibration_table(self):
+        _ = self.env._
+        for card in self:
+            lines = []
+            for predicted, observed, n in card.calibration_json or []:
+                lines.append(_("predicted %(p)s%%, left %(o)s%% (%(n)s rows)",
+                               p=round(predicted * 100, 1), o=round(observed * 100, 1), n=n))
+            card.calibration_table = "\n".join(lines)
+
+    @api.depends("fairness_json")
+    def _compute_fairness_table(self):
+        _ = self.env._
+        names = {"gender": _("Gender"), "age_band": _("Age band")}
+        flag_text = {"auc_gap": _("AUC gap"), "calibration_gap": _("calibration gap"),
+                     "disparate_impact": _("flagged share below four fifths")}
+        for card in self:
+            lines = []
+            for res in card.fairness_json or []:
+                lines.append("%s:" % names.get(res["attribute"], res["attribute"]))
+                for g in res["groups"]:
+                    lines.append(_("  %(group)s: %(n)s rows, left %(o)s%%, predicted %(p)s%%, AUC %(auc)s, "
+                                   "flagged %(f)s%%", group=g["group"], n=g["n"],
+                                   o=round(g["observed_rate"] * 100, 1), p=round(g["mean_predicted"] * 100, 1),
+                                   auc="%.3f" % g["auc"] if g["auc"] is not None else "-",
+                                   f=round(g["positive_rate"] * 100, 1)))
+                di = res.get("disparate_impact")
+                lines.append(_("  disparate impact %(di)s (observed-rate ratio %(br)s); %(flags)s",
+                               di="%.2f" % di if di is not None else "-",
+                               br="%.2f" % res["base_rate_ratio"] if res.get("base_rate_ratio") is not None
+                               else "-",
+                               flags=", ".join(flag_text[f] for f in res["flags"]) or _("no gap flagged")))
+            card.fairness_table = "\n".join(lines)
 
     # ------------------------------------------------------------------
     # Signing and loading
@@ -227,9 +307,13 @@ class HrAttritionModel(models.Model):
             "calibration": model.calibration,
             "threshold": model.threshold,
             "top_factors_json": model.global_factors(dataset.matrix()),
+            "params_json": model.params or {},
+            "calibration_json": am.calibration_bins(np.asarray(dataset.y)[mask], result.holdout_proba),
             "model_data": base64.b64encode(blob),
             "model_signature": self._signature(blob),
         }
+        audits = self._fairness_audit(dataset, mask, result.holdout_proba, model.threshold)
+        vals.update(fairness_json=[a.as_dict() for a in audits], fairness_flagged=any(a.flagged for a in audits))
         decision, previous_auc = self._adoption(current, company, dataset, mask, result)
         vals.update(decision=decision, previous_auc=previous_auc or 0.0)
         card = self.create(vals)
@@ -268,6 +352,31 @@ class HrAttritionModel(models.Model):
         previous_auc = old.evaluate(X, y)["auc"] or 0.0
         new_auc = am.metrics(y, result.holdout_proba[unseen])["auc"] or 0.0
         return ("better" if new_auc > previous_auc else "kept_previous"), previous_auc
+
+    @api.model
+    def _fairness_audit(self, dataset, mask, proba, threshold):
+        """Per gender and age band on the holdout rows, after scoring.
+
+        HR-only audit code: gender and birthday are read here, for the employees
+        of the holdout rows, in one query, and only compared with scores already
+        computed; they never reach the features (``GATHERED_FIELDS``)."""
+        mask = np.asarray(mask, dtype=bool)
+        emp_ids = [e for e, h in zip(dataset.employee_ids, mask) if h]
+        months = [m for m, h in zip(dataset.months, mask) if h]
+        # sudo: audit of the company's own holdout rows, aggregated per group on the HR-manager card
+        rows = self.env["hr.employee"].sudo().with_context(active_test=False).search_read(
+            [("id", "in", list(set(emp_ids)))], ["gender", "birthday"])
+        by_id = {r["id"]: r for r in rows}
+        genders, bands = [], []
+        for eid, month in zip(emp_ids, months):
+            row = by_id.get(eid) or {}
+            genders.append(row.get("gender") or None)
+            birthday = row.get("birthday")
+            bands.append(fair.age_band((month - birthday).days / 365.25) if birthday else None)
+        y = np.asarray(dataset.y)[mask]
+        order = [label for _low, _high, label in fair.AGE_BANDS]
+        return [fair.audit("gender", genders, y, proba, threshold),
+                fair.audit("age_band", bands, y, proba, threshold, order=order)]
 
     @api.model
     def _make_current(self, card):
