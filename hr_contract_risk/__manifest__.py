@@ -13,6 +13,7 @@
     "data": [
         "security/hr_contract_risk_security.xml",
         "security/ir.model.access.csv",
+        "views/hr_contract_risk_templates.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "views/hr_contract_risk_menus.xml",
