@@ -13,6 +13,7 @@
     "data": [
         "security/hr_contract_risk_security.xml",
         "security/ir.model.access.csv",
+        "views/hr_contract_risk_templates.xml",
         "views/hr_contract_risk_menus.xml",
         "data/hr_contract_risk_appraisal_data.xml",
         "data/hr_si_stoppage_data.xml",

@@ -115,7 +115,7 @@ def test_span_of_control_threshold_is_strictly_above_12():
     assert lc.span_finding("d", "王经理", 12) is None
     f = lc.span_finding("d", "王经理", 13)
     assert f.code == "span" and f.value == 13 and f.threshold == 12
-    assert "consider a team lead" in f.message.render()
+    assert "consider a team lead" in f.msg.render()
     assert lc.span_finding("d", "王经理", 9, lc.Thresholds(span_of_control=8)).value == 9
 
 
@@ -129,11 +129,11 @@ def test_cost_ratio_above_median_by_more_than_x_points():
     ]
     # median of 10, 12, 17, 20 = 14.5; 招商部 is 5.5 above, C is 2.5 above
     out = lc.cost_ratio_findings(figs)
-    assert [f.key for f in out] == ["招商部"]
+    assert [f.subject for f in out] == ["招商部"]
     assert out[0].value == pytest.approx(5.5)
-    assert "review pay structure or process" in out[0].message.render()
-    assert "20.0 %" in out[0].message.render() and "14.5 %" in out[0].message.render()
-    assert [f.key for f in lc.cost_ratio_findings(figs, lc.Thresholds(cost_ratio_points=2))] == ["招商部", "C"]
+    assert "review pay structure or process" in out[0].msg.render()
+    assert "20.0 %" in out[0].msg.render() and "14.5 %" in out[0].msg.render()
+    assert [f.subject for f in lc.cost_ratio_findings(figs, lc.Thresholds(cost_ratio_points=2))] == ["招商部", "C"]
     assert lc.cost_ratio_findings([lc.department_figures("x", 1, 1, 1, 0)]) == []
 
 
@@ -141,7 +141,7 @@ def test_high_risk_share_at_30_percent_triggers():
     assert lc.high_risk_finding("d", "李主管", 10, 2) is None
     f = lc.high_risk_finding("d", "李主管", 10, 3)
     assert f.value == pytest.approx(30) and f.threshold == 30
-    assert "talk to the manager" in f.message.render()
+    assert "talk to the manager" in f.msg.render()
     assert lc.high_risk_finding("d", "李主管", 0, 0) is None
 
 

@@ -155,6 +155,52 @@ def relationship_averages(feedbacks):
     return {rel: sum(s) / len(s) for rel, s in by_rel.items()}
 
 
+#: 360 anonymity: a relationship or competency average is shown only over at least this many reviewers
+#: (the self-assessment is the employee's own and always shown); fewer would reveal who said what.
+MIN_REVIEWERS_SHOWN = 2
+
+
+@dataclass(frozen=True)
+class RelationshipLine:
+    relationship: str
+    count: int
+    average: float = None  # None: fewer reviewers than the anonymity threshold, not shown alone
+
+
+@dataclass(frozen=True)
+class Summary360:
+    relationships: tuple  # RelationshipLine, in RELATIONSHIPS order
+    competencies: tuple  # (competency name, average rating 1..5), by name
+
+
+def summary_360(feedbacks, competency_ratings=(), min_reviewers=MIN_REVIEWERS_SHOWN):
+    """The aggregated 360 shown to the employee and the review: averages only, never who said what.
+
+    ``feedbacks``: (relationship, score 0..100) of the submitted, rated feedbacks;
+    ``competency_ratings``: (competency name, reviewer key, rating 1..5) of the other reviewers.
+    A relationship other than ``self`` with fewer than ``min_reviewers`` reviewers keeps its count
+    but hides its average; a competency over fewer distinct reviewers is left out.
+    """
+    feedbacks = [(rel, score) for rel, score in feedbacks if score is not None]
+    averages = relationship_averages(feedbacks)
+    counts = {}
+    for rel, _score in feedbacks:
+        counts[rel] = counts.get(rel, 0) + 1
+    lines = tuple(
+        RelationshipLine(rel, counts[rel],
+                         averages[rel] if rel == "self" or counts[rel] >= min_reviewers else None)
+        for rel in RELATIONSHIPS if rel in counts)
+    by_competency = {}
+    for name, reviewer, rating in competency_ratings:
+        if rating:
+            by_competency.setdefault(name, []).append((reviewer, float(rating)))
+    competencies = tuple(
+        (name, sum(r for _rev, r in vals) / len(vals))
+        for name, vals in sorted(by_competency.items())
+        if len({rev for rev, _r in vals}) >= min_reviewers)
+    return Summary360(lines, competencies)
+
+
 def total_score(kpi_score, score_360, kpi_share=70.0):
     """Total 0..100: ``kpi_share`` % from the KPI score, the rest from the 360.
 

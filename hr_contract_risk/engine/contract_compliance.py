@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from .findings import BLOCK, Finding
 from .i18n import Msg, _lt
 
 CENT = Decimal("0.01")
@@ -49,14 +50,6 @@ class InputError(ValueError):
     def __init__(self, msg):
         super().__init__(msg.render())
         self.msg = msg
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    article: str
-    msg: Msg
-    blocking: bool = True
 
 
 # ---------------------------------------------------------------- helpers
@@ -180,15 +173,15 @@ def check_probation(inp):
     max_months = max_probation_months(inp.term_kind, inp.start, inp.end)
     allowed_end = probation_allowed_end(inp)
     if allowed_end is None:
-        findings.append(Finding("probation_not_allowed", "LCL 19", Msg(_lt(
+        findings.append(Finding("probation_not_allowed", "LCL 19", BLOCK, Msg(_lt(
             "No probation is allowed for this contract (task-based or a term under 3 months, LCL 19)."))))
     elif inp.probation_end > allowed_end:
-        findings.append(Finding("probation_too_long", "LCL 19", Msg(_lt(
+        findings.append(Finding("probation_too_long", "LCL 19", BLOCK, Msg(_lt(
             "The probation ends %(end)s, after the maximum of %(months)s month(s) for this term, "
             "which ends %(allowed)s (LCL 19)."),
             {"end": inp.probation_end, "months": max_months, "allowed": allowed_end})))
     if inp.previous_probations:
-        findings.append(Finding("probation_repeated", "LCL 19", Msg(_lt(
+        findings.append(Finding("probation_repeated", "LCL 19", BLOCK, Msg(_lt(
             "This employee already had a probation with this employer: only one probation is "
             "allowed (LCL 19 para. 2)."))))
     wage = _dec(inp.contract_wage, "Contract wage")
@@ -196,13 +189,13 @@ def check_probation(inp):
         pwage = _dec(inp.probation_wage, "Probation wage")
         floor = _money(wage * PROBATION_WAGE_RATIO)
         if pwage < floor:
-            findings.append(Finding("probation_wage_low", "LCL 20", Msg(_lt(
+            findings.append(Finding("probation_wage_low", "LCL 20", BLOCK, Msg(_lt(
                 "The probation wage %(wage)s is below 80%% of the contract wage (%(floor)s, LCL 20)."),
                 {"wage": pwage, "floor": floor})))
         if inp.min_wage is not None:
             min_wage = _dec(inp.min_wage, "Local minimum wage")
             if pwage < min_wage:
-                findings.append(Finding("probation_below_min_wage", "LCL 20", Msg(_lt(
+                findings.append(Finding("probation_below_min_wage", "LCL 20", BLOCK, Msg(_lt(
                     "The probation wage %(wage)s is below the local minimum wage %(min)s (LCL 20)."),
                     {"wage": pwage, "min": min_wage})))
     return findings

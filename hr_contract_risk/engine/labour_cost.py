@@ -37,6 +37,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date
 
+from .findings import WARN, Finding
 from .i18n import Msg, _lt
 
 
@@ -211,18 +212,14 @@ class Thresholds:
     high_risk_share: float = 30.0  # percent of the team
 
 
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    key: object
-    message: Msg
-    value: float
-    threshold: float
+def _analysis(code, subject, msg, value, threshold):
+    """An analytical finding (no article): a warning about ``subject``, ``value`` against ``threshold``."""
+    return Finding(code, "", WARN, msg, subject=subject, value=value, threshold=threshold)
 
 
 def span_finding(key, manager, reports, thresholds=Thresholds()):
     if reports > thresholds.span_of_control:
-        return Finding("span", key, Msg(
+        return _analysis("span", key, Msg(
             _lt("%(manager)s has %(reports)s direct reports (threshold %(threshold)s): consider a team lead."),
             {"manager": manager, "reports": reports, "threshold": thresholds.span_of_control}),
             reports, thresholds.span_of_control)
@@ -241,7 +238,7 @@ def cost_ratio_findings(figures, thresholds=Thresholds()):
             continue
         pct = f.cost_ratio * 100.0
         if pct - median > thresholds.cost_ratio_points:
-            out.append(Finding("cost_ratio", f.key, Msg(
+            out.append(_analysis("cost_ratio", f.key, Msg(
                 _lt("%(department)s: labour cost is %(ratio).1f %% of revenue, %(gap).1f points above the company "
                     "median of %(median).1f %% (threshold %(threshold)s points): review pay structure or process."),
                 {"department": f.key, "ratio": pct, "gap": pct - median, "median": median,
@@ -254,7 +251,7 @@ def high_risk_finding(key, manager, team_size, high_risk, thresholds=Thresholds(
         return None
     share = high_risk * 100.0 / team_size
     if share >= thresholds.high_risk_share:
-        return Finding("high_risk", key, Msg(
+        return _analysis("high_risk", key, Msg(
             _lt("%(high)s of %(team)s people in %(manager)s's team are at high attrition risk (%(share).0f %%, "
                 "threshold %(threshold)s %%): talk to the manager."),
             {"high": high_risk, "team": team_size, "manager": manager, "share": share,

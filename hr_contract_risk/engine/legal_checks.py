@@ -25,13 +25,10 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from . import findings as _findings
 from . import service as _service
+from .findings import BLOCK, INFO, SEVERITIES, WARN, Finding  # noqa: F401 (re-exported: lc.BLOCK, lc.Finding)
 from .i18n import Msg, _lt
-
-BLOCK = "block"
-WARN = "warn"
-INFO = "info"
-SEVERITIES = (BLOCK, WARN, INFO)
 
 RENEW_SAME = "renew_same"
 RENEW_OPEN_ENDED = "renew_open_ended"
@@ -73,15 +70,6 @@ class Contract:
     @property
     def fixed_term(self):
         return self.end is not None
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    article: str
-    severity: str
-    msg: Msg
-    blocks: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -398,8 +386,7 @@ def evaluate(facts, evidence_complete=None):
             "art45_extension", "LCL 45", INFO,
             Msg(_lt("Art. 45: a fixed-term contract expiring while an Art. 42 condition holds is extended "
                     "until the condition ends; ending it at the nominal expiry date is unlawful (2N, Art. 87)."))))
-    order = {BLOCK: 0, WARN: 1, INFO: 2}
-    return sorted(found, key=lambda f: order[f.severity])
+    return _findings.most_severe_first(found)
 
 
 # ---------------------------------------------------------------------------
@@ -503,6 +490,10 @@ def allowed_decisions(findings):
 # ---------------------------------------------------------------------------
 
 
+#: recorded talks that evidence incompetence (LCL 40(2)): a performance talk or a written warning
+EVIDENCE_TALK_KINDS = frozenset({"performance", "warning"})
+
+
 @dataclass(frozen=True)
 class Evidence:
     below_threshold_appraisals: int = 0
@@ -527,6 +518,52 @@ def incompetence_checklist(evidence):
                   Msg(_lt("Still below the threshold in a confirmed appraisal after the training or "
                           "reassignment (Art. 40(2))"))),
     ]
+
+
+def incompetence_evidence(appraisals, threshold, talks, training_offers, reassignment_offered=False,
+                          reassignment_date=None):
+    """The Art. 40(2) evidence (LCL 40(2): incompetence counts only when proven, and still proven
+    after training or reassignment) from the records of the evaluation window.
+
+    ``appraisals``: (period start, total score) of the confirmed appraisals; ``talks``: kinds of the
+    recorded talks (``performance`` and ``warning`` count); ``training_offers``: dates of the
+    recorded training offers.  A reassignment counts as an offer, from its date when recorded.
+    Still below the threshold *after* the training means an appraisal period starting on or after the
+    first offer.
+    """
+    below = [start for start, score in appraisals if score < threshold]
+    offers = list(training_offers)
+    if reassignment_offered and reassignment_date:
+        offers.append(reassignment_date)
+    first_offer = min(offers) if offers else None
+    return Evidence(
+        below_threshold_appraisals=len(below),
+        talk_logs=sum(1 for kind in talks if kind in EVIDENCE_TALK_KINDS),
+        training_or_reassignment_offered=bool(offers) or bool(reassignment_offered),
+        below_after_training=bool(first_offer and any(start >= first_offer for start in below)),
+    )
+
+
+def dismissal_fact_values(ground, no_fault_reason=None, probation_end=None):
+    """What the ground of a dismissal adds to the ``Facts`` (LCL 21, 40).
+
+    Only a no-fault dismissal (Art. 40) has an Art. 40 item: ``incompetence`` is the Art. 40(2)
+    reason whose evidence must be complete; the item and the probation end feed the LCL 21 check.
+    Other grounds carry no reason and no item.
+    """
+    no_fault = ground == "no_fault_dismissal"
+    return {
+        "reason": REASON_INCOMPETENCE if no_fault and no_fault_reason == REASON_INCOMPETENCE else None,
+        "probation_end": probation_end or None,
+        "no_fault_reason": (no_fault_reason or None) if no_fault else None,
+    }
+
+
+def severance_ground_after_decision(override_used):
+    """The severance ground of a recorded non-renewal: a lawful one is an expiry the employer does not
+    renew (LCL 44(1), 46(5): N); one recorded over a legal block is an unlawful termination
+    (LCL 48, 87: 2N)."""
+    return "unlawful" if override_used else "expiry_not_renewed"
 
 
 def checklist_complete(items):

@@ -17,7 +17,7 @@ year and one day on 2021-02-28).
 
 Public API: ``ServiceLength``, ``service_length`` (end counted),
 ``service_until`` (end exclusive), ``service_years``, ``served_at_least``,
-``period_end``, ``add_months``, ``month_end``.
+``period_end``, ``add_months``, ``month_end``, ``worked_12_continuous_months``.
 """
 
 from __future__ import annotations
@@ -120,3 +120,10 @@ def served_at_least(start, end, years):
     if not start or not end:
         return False
     return period_end(start, 12 * years) <= end
+
+
+def worked_12_continuous_months(hire_date, end_date, cumulative_work_years=0.0):
+    """Annual leave is due once the employee has worked 12 continuous months (实施办法 Art. 3,
+    职工带薪年休假条例 Art. 2): here, from ``hire_date`` to ``end_date`` inclusive, or counting the
+    previous employers (``cumulative_work_years``, the work years with all employers, >= 1)."""
+    return served_at_least(hire_date, end_date, 1) or float(cumulative_work_years or 0.0) >= 1

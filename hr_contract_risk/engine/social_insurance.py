@@ -27,13 +27,11 @@ UIR = 失业保险条例, Order 13 = 实施《社会保险法》若干规定.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from . import findings as _findings
 from . import labour_law
 from . import service as _service
+from .findings import BLOCK, INFO, WARN, Finding  # noqa: F401 (re-exported: si.BLOCK, si.Finding)
 from .i18n import Msg, _lt
-
-BLOCK = "block"
-WARN = "warn"
-INFO = "info"
 
 # --------------------------------------------------------------------------
 # Reasons (§1.5 rows, §1.12 design: an internal enum mapped per city)
@@ -223,14 +221,6 @@ class InputError(ValueError):
         self.msg = msg
 
 
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str  # block / warn / info
-    article: str
-    msg: Msg
-
-
 def get_reason(key):
     try:
         return REASONS[key]
@@ -245,6 +235,16 @@ def reason_from_ground(ground):
         return GROUND_TO_REASON[ground]
     except KeyError:
         raise InputError(Msg(_lt("Unknown termination ground %(ground)s."), {"ground": ground})) from None
+
+
+def compensation_due(reason_key, ground=None):
+    """Whether economic compensation is due at handover (LCL Art. 46, 50 ¶2): when the stoppage reason
+    owes it, or when the termination ground does (the ground is the legal fact; a reason recorded over
+    an override cannot take the compensation away)."""
+    due = get_reason(reason_key).compensation_due
+    if ground:
+        due = due or get_reason(reason_from_ground(ground)).compensation_due
+    return due
 
 
 def reason_from_departure(departure_key):
@@ -312,8 +312,8 @@ def check_reason(
                 findings.append(
                     Finding(
                         "loses_benefit",
-                        BLOCK,
                         LIABILITY_REF,
+                        BLOCK,
                         Msg(
                             _lt(
                                 "The termination ground \u201c%(ground)s\u201d is an involuntary job loss "
@@ -330,8 +330,8 @@ def check_reason(
                 findings.append(
                     Finding(
                         "false_involuntary",
-                        BLOCK,
                         "SIL Art. 88",
+                        BLOCK,
                         Msg(
                             _lt(
                                 "The stoppage reason \u201c%(reason)s\u201d declares an involuntary job loss that the "
@@ -348,8 +348,8 @@ def check_reason(
                 findings.append(
                     Finding(
                         "reason_differs",
-                        WARN,
                         reason.basis,
+                        WARN,
                         Msg(
                             _lt(
                                 "The stoppage reason \u201c%(reason)s\u201d differs from the termination ground "
@@ -366,8 +366,8 @@ def check_reason(
                 findings.append(
                     Finding(
                         "departure_reason_differs",
-                        WARN,
                         expected.basis,
+                        WARN,
                         Msg(
                             _lt(
                                 "The employee's departure reason suggests \u201c%(departure)s\u201d but the "
@@ -390,8 +390,8 @@ def check_reason(
         findings.append(
             Finding(
                 "expiry_recorded_as_resignation",
-                WARN,
                 "LCL Art. 44(1); Order 13 Art. 13(1)",
+                WARN,
                 Msg(
                     _lt(
                         "The contract ends on its agreed end date (%(end)s). If the company did not renew it, this "
@@ -403,12 +403,12 @@ def check_reason(
             )
         )
     if reason.unconfirmed:
-        findings.append(Finding("unconfirmed", INFO, reason.order13 or reason.basis, Msg(reason.unconfirmed)))
+        findings.append(Finding("unconfirmed", reason.order13 or reason.basis, INFO, Msg(reason.unconfirmed)))
     return findings
 
 
-def is_blocked(findings):
-    return any(f.severity == BLOCK for f in findings)
+# one definition in ``findings.py``
+is_blocked = _findings.is_blocked
 
 
 def check_last_contribution(departure_date, last_contribution_month):
@@ -427,8 +427,8 @@ def check_last_contribution(departure_date, last_contribution_month):
         return [
             Finding(
                 "contribution_gap",
-                WARN,
                 "",
+                WARN,
                 Msg(
                     _lt(
                         "Contributions were last paid for %(last)s, before the departure month %(departure)s: "
@@ -442,8 +442,8 @@ def check_last_contribution(departure_date, last_contribution_month):
         return [
             Finding(
                 "contribution_after_departure",
-                WARN,
                 "",
+                WARN,
                 Msg(
                     _lt(
                         "Contributions are paid until %(last)s, after the departure month %(departure)s: "

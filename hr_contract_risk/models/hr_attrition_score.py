@@ -20,6 +20,7 @@ from ..engine import attrition_features as af
 from ..engine import attrition_model as am
 from .hr_attrition_model import ALGORITHM_SELECTION
 from .hrcr_batch import CronBatches
+from .rendering import render_template
 
 _logger = logging.getLogger(__name__)
 
@@ -289,8 +290,8 @@ class HrAttritionScore(models.Model):
                     "date_deadline": ctx["today"] + timedelta(days=ALERT_DEADLINE_DAYS),
                     "summary": _("Attrition risk high: %(employee)s (%(risk)s%%)",
                                  employee=score.employee_id.name, risk=round(score.risk)),
-                    "note": "<p>%s</p>" % "<br/>".join(
-                        [_("Consider a talk, training or a pay review.")] + factors.splitlines()),
+                    "note": render_template(lang_self.env, "hr_contract_risk.chatter_check_note", {
+                        "title": _("Consider a talk, training or a pay review."), "lines": factors.splitlines()}),
                 })
         if vals_list:
             # sudo: system alert assigned to other HR users on a score HR officers can only read

@@ -2,13 +2,12 @@
 
 The rules live in ``engine/contract_compliance.py``."""
 
-
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..engine import contract_compliance as cc
+from .override import may_override, note_error
+from .rendering import render_msg, render_template
 
 HR = "hr.group_hr_user"
 
@@ -128,18 +127,20 @@ class HrContract(models.Model):
         if not to_check:
             return
         findings = to_check.sudo()._hrcr_probation_findings()
-        is_manager = self.env.user.has_group("hr.group_hr_manager")
+        is_manager = may_override(self.env)
         blocked = []
         for contract, items in findings.items():
-            text = "\n".join(f.msg.render(self.env._) for f in items)
+            text = "\n".join(render_msg(self.env, f.msg) for f in items)
             note = vals.get("hrcr_probation_override_note") or contract.sudo().hrcr_probation_override_note
-            if contract.company_id.hrcr_probation_policy == "block" and not (is_manager and note):
-                blocked.append(f"{contract.display_name}:\n{text}")
+            # the one override policy (engine/override.py): an HR manager and a legal note
+            problem = note_error(self.env, note) if is_manager and note else None
+            if contract.company_id.hrcr_probation_policy == "block" and not (is_manager and note and not problem):
+                blocked.append("\n".join(filter(None, [f"{contract.display_name}:", text, problem])))
                 continue
-            contract.sudo().message_post(body=Markup("<p>%s</p><p>%s</p>") % (
-                self.env._("Probation check (LCL 19, 20)") if not note else
+            contract.sudo().message_post(body=render_template(self.env, "hr_contract_risk.chatter_check_note", {
+                "title": self.env._("Probation check (LCL 19, 20)") if not note else
                 self.env._("Probation check overridden by %(user)s: %(note)s", user=self.env.user.name, note=note),
-                text))
+                "lines": [render_msg(self.env, f.msg) for f in items]}))
         if blocked:
             raise UserError(self.env._(
                 "The contract cannot be set running; an HR manager may confirm it with a probation override "

@@ -1,11 +1,12 @@
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from ..engine import appraisal as ap
 from ..engine import legal_checks as lc
+from .override import check_override_rights, validated_override
+from .rendering import findings_data, render_findings, render_msg, render_template
 
 DECISIONS = [
     ("renew_same", "Renew on the same or better terms"),
@@ -13,7 +14,6 @@ DECISIONS = [
     ("renew_worse", "Renew on worse terms"),
     ("not_renew", "Do not renew"),
 ]
-SEVERITY_BADGE = {lc.BLOCK: "text-bg-danger", lc.WARN: "text-bg-warning", lc.INFO: "text-bg-info"}
 
 
 class HrContractRenewalReview(models.Model):
@@ -113,6 +113,7 @@ class HrContractRenewalReview(models.Model):
         help="HR managers only: the written legal justification for recording a decision the legal check forbids.")
     override_used = fields.Boolean(string="Legal Block Overridden", readonly=True, tracking=True, copy=False)
     override_by_id = fields.Many2one("res.users", string="Overridden by", readonly=True, copy=False)
+    override_date = fields.Datetime(string="Overridden on", readonly=True, copy=False)
     decision_date = fields.Date(readonly=True, tracking=True, copy=False)
     decided_by_id = fields.Many2one("res.users", string="Decided by", readonly=True, copy=False)
     # The findings at the decision are stored as data written only by the server (_hrcr_record_decision) and
@@ -160,17 +161,9 @@ class HrContractRenewalReview(models.Model):
         return chain, in_chain
 
     def _hrcr_history_html(self, rows, counted):
-        head = Markup("<table class='table table-sm o_hrcr_history'><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-                      "<th>%s</th><th>%s</th></tr></thead><tbody>") % (
-            _("Contract"), _("Start"), _("End"), _("Term"), _("Counts for Art. 14(3)"))
-        body = [head]
-        for row in rows:
-            term = _("Fixed term") if row["date_end"] else _("Open-ended")
-            body.append(Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>") % (
-                row["name"], row["date_start"], row["date_end"] or "", term,
-                _("Yes") if row["id"] in counted else ""))
-        body.append(Markup("</tbody></table>"))
-        return Markup("").join(body)
+        return render_template(self.env, "hr_contract_risk.renewal_contract_history", {"rows": [
+            {"name": row["name"], "date_start": row["date_start"], "date_end": row["date_end"],
+             "counted": row["id"] in counted} for row in rows]})
 
     @api.depends("contract_id", "end_date")
     @api.depends_context("lang")
@@ -252,17 +245,14 @@ class HrContractRenewalReview(models.Model):
             rev.training_offer_count = len(my_logs.filtered(lambda log: log.kind == "training_offer"))
 
     def _hrcr_evidence(self):
+        """The LCL 40(2) evidence of the window (rule: ``legal_checks.incompetence_evidence``)."""
         self.ensure_one()
-        threshold = self.company_id.hrcr_decline_threshold
-        below = self.appraisal_ids.filtered(lambda a: a.total_score < threshold)
-        talks = self.talk_log_ids.filtered(lambda log: log.kind in ("performance", "warning"))
-        offers = [log.date for log in self.talk_log_ids if log.kind == "training_offer"]
-        if self.reassignment_offered and self.reassignment_date:
-            offers.append(self.reassignment_date)
-        first_offer = min(offers) if offers else None
-        offered = bool(offers) or self.reassignment_offered
-        after = bool(first_offer and below.filtered(lambda a: a.date_start >= first_offer))
-        return lc.Evidence(len(below), len(talks), offered, after)
+        return lc.incompetence_evidence(
+            [(a.date_start, a.total_score) for a in self.appraisal_ids],
+            self.company_id.hrcr_decline_threshold,
+            self.talk_log_ids.mapped("kind"),
+            [log.date for log in self.talk_log_ids if log.kind == "training_offer"],
+            self.reassignment_offered, self.reassignment_date or None)
 
     def _hrcr_fact_values(self, evidence_complete):
         """What the review adds to the employee's legal facts (``hr.employee._hrcr_legal_facts``)."""
@@ -288,52 +278,25 @@ class HrContractRenewalReview(models.Model):
         return lc.evaluate(self._hrcr_facts(complete), evidence_complete=complete), items
 
     def _hrcr_render(self, msg):
-        """Render an engine ``Msg`` in the user's language (its literal is an ``_lt`` of the engine)."""
-        return msg.render(self.env._)
+        """Render an engine ``Msg`` in the user's language (models/rendering.py)."""
+        return render_msg(self.env, msg)
 
     def _hrcr_findings_data(self, findings):
-        """The findings as plain data (severity, article, text in the user's language), to store at decision."""
+        """The findings as plain rows (``engine.findings.as_data``: severity, article, text in the user's
+        language, the decisions they forbid), stored at the decision."""
         labels = dict(self._fields["decision"]._description_selection(self.env))
-        data = []
-        for f in findings:
-            text = self._hrcr_render(f.msg)
-            if f.blocks:
-                text = "%s %s" % (text, _("Forbids: %(decisions)s.", decisions=", ".join(
-                    labels[d] for d in lc.DECISIONS if d in f.blocks)))
-            data.append({"severity": f.severity, "article": str(f.article), "text": str(text)})
-        return data
-
-    def _hrcr_findings_table(self, data):
-        """Render findings data as an HTML table; every value is escaped (Markup %)."""
-        severities = {lc.BLOCK: _("Blocks"), lc.WARN: _("Warning"), lc.INFO: _("Info")}
-        rows = [Markup("<table class='table table-sm o_hrcr_findings'><thead><tr><th>%s</th><th>%s</th>"
-                       "<th>%s</th></tr></thead><tbody>") % (_("Severity"), _("Article"), _("Finding"))]
-        for row in data or []:
-            if not isinstance(row, dict):
-                continue
-            severity = row.get("severity")
-            rows.append(Markup("<tr><td><span class='badge %s'>%s</span></td><td>%s</td><td>%s</td></tr>") % (
-                SEVERITY_BADGE.get(severity, ""), severities.get(severity, str(severity or "")),
-                str(row.get("article") or ""), str(row.get("text") or "")))
-        rows.append(Markup("</tbody></table>"))
-        return Markup("").join(rows)
-
-    def _hrcr_findings_html(self, findings):
-        return self._hrcr_findings_table(self._hrcr_findings_data(findings))
+        return findings_data(self.env, findings, {d: labels[d] for d in lc.DECISIONS})
 
     @api.depends("decision_findings_data")
+    @api.depends_context("lang")
     def _compute_decision_findings_html(self):
         for rev in self:
             data = rev.decision_findings_data
-            rev.decision_findings_html = rev._hrcr_findings_table(data) if data else False
+            rev.decision_findings_html = render_findings(self.env, data) if isinstance(data, list) else False
 
     def _hrcr_checklist_html(self, items):
-        rows = [Markup("<ul class='list-unstyled o_hrcr_checklist'>")]
-        for item in items:
-            icon = "fa-check-square-o text-success" if item.done else "fa-square-o text-danger"
-            rows.append(Markup("<li><i class='fa %s'></i> %s</li>") % (icon, self._hrcr_render(item.msg)))
-        rows.append(Markup("</ul>"))
-        return Markup("").join(rows)
+        return render_template(self.env, "hr_contract_risk.renewal_evidence_checklist", {"items": [
+            {"done": item.done, "text": self._hrcr_render(item.msg)} for item in items]})
 
     @api.depends("employee_wish", "exception_art39", "exception_art40_1", "reason_category", "decision",
                  "reassignment_offered", "reassignment_date", "end_date", "contract_id", "state")
@@ -348,7 +311,7 @@ class HrContractRenewalReview(models.Model):
                 rev.decision_blocked = rev.evidence_complete = False
                 continue
             findings, items = rev._hrcr_findings()
-            rev.legal_findings_html = rev._hrcr_findings_html(findings)
+            rev.legal_findings_html = render_findings(self.env, rev._hrcr_findings_data(findings))
             severities = {f.severity for f in findings}
             rev.legal_status = "block" if lc.BLOCK in severities else "warn" if lc.WARN in severities else "ok"
             forbidden = [d for d in lc.DECISIONS if not lc.is_allowed(findings, d)]
@@ -369,8 +332,8 @@ class HrContractRenewalReview(models.Model):
     # whatever the context).
     # (The steps who / evaluation / decision stay free to navigate; "done" is reached only by a decision.)
     _HRCR_WORKFLOW_FIELDS = frozenset({
-        "decision_date", "decided_by_id", "override_used", "override_by_id", "decision_findings_data",
-        "decision_findings_html"})
+        "decision_date", "decided_by_id", "override_used", "override_by_id", "override_date",
+        "decision_findings_data", "decision_findings_html"})
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -391,8 +354,8 @@ class HrContractRenewalReview(models.Model):
                 if decided:
                     raise UserError(_("Renewal review %(name)s is decided and locked.",
                                       name=decided[0].display_name))
-            if "override_note" in vals and not self.env.user.has_group("hr.group_hr_manager"):
-                raise AccessError(_("Only an HR manager may write the legal note of an override."))
+            if "override_note" in vals:
+                check_override_rights(self.env)  # the override policy (models/override.py)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -445,20 +408,16 @@ class HrContractRenewalReview(models.Model):
         return self._hrcr_record_decision(findings, override=False)
 
     def action_decide_override(self):
-        """HR manager: record a decision the legal check forbids, with a written legal note."""
+        """HR manager: record a decision the legal check forbids, with a written legal note
+        (the one override policy: engine/override.py, models/override.py)."""
         self.ensure_one()
-        if not self.env.user.has_group("hr.group_hr_manager"):
-            raise AccessError(_("Only an HR manager may override a legal block."))
+        check_override_rights(self.env)
         self._hrcr_check_decidable()
-        if len((self.override_note or "").strip()) < 20:
-            raise UserError(_("Write the legal note justifying the override (at least 20 characters)."))
         findings, _items = self._hrcr_findings()
-        blockers = lc.blocking(findings, self.decision)
-        if not blockers:
-            return self._hrcr_record_decision(findings, override=False)
-        return self._hrcr_record_decision(findings, override=True, blockers=blockers)
+        override = validated_override(self.env, lc.blocking(findings, self.decision), self.override_note)
+        return self._hrcr_record_decision(findings, override=override)
 
-    def _hrcr_record_decision(self, findings, override, blockers=()):
+    def _hrcr_record_decision(self, findings, override):
         self.ensure_one()
         today = fields.Date.context_today(self)
         # link the evidence first: the talk logs lock once decision_date is set
@@ -470,7 +429,7 @@ class HrContractRenewalReview(models.Model):
             "decision_findings_data": self._hrcr_findings_data(findings),
         }
         if override:
-            vals.update(override_used=True, override_by_id=self.env.uid)
+            vals.update(override_used=True, override_by_id=self.env.uid, override_date=fields.Datetime.now())
         # sudo: the decision fields are written only here, after action_decide / action_decide_override checked
         # the law and the rights (HR manager + legal note for an override); sudo keeps the uid for tracking
         self.sudo().write(vals)
@@ -481,7 +440,7 @@ class HrContractRenewalReview(models.Model):
                  reason=self.decision_reason)
         if override:
             body = _("%(body)s\nLegal block overridden (%(articles)s). Legal note: %(note)s", body=body,
-                     articles=", ".join(f.article for f in blockers), note=self.override_note)
+                     articles=", ".join(override.articles), note=override.note)
         self.message_post(body=body)
         if self.decision == lc.NOT_RENEW:
             return self.action_open_severance()
@@ -494,7 +453,7 @@ class HrContractRenewalReview(models.Model):
         return {
             "default_contract_id": self.contract_id.id,
             "default_employee_id": self.employee_id.id,
-            "default_termination_ground": "unlawful" if self.override_used else "expiry_not_renewed",
+            "default_termination_ground": lc.severance_ground_after_decision(self.override_used),
             "default_termination_date": fields.Date.to_string(self.end_date),
         }
 

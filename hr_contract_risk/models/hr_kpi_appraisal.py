@@ -1,14 +1,9 @@
 
-from markupsafe import Markup
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..engine import appraisal as ap
-
-# an aggregated 360 line is shown to the appraised employee only when at
-# least this many reviewers stand behind it ("never who said what")
-MIN_REVIEWERS_SHOWN = 2
+from .rendering import render_template
 
 
 class HrKpiAppraisal(models.Model):
@@ -132,6 +127,7 @@ class HrKpiAppraisal(models.Model):
             if line["competency_id"]:
                 key = (appraisal_id, line["competency_id"][1])
                 competencies.setdefault(key, []).append((line["feedback_id"][0], int(line["rating"])))
+        labels = dict(self.env["hr.kpi.feedback"]._fields["relationship"]._description_selection(self.env))
         for rec in self:
             rows = by_appraisal.get(rec.id, [])
             rec.feedback_request_count = len(rows)
@@ -139,34 +135,17 @@ class HrKpiAppraisal(models.Model):
             if not submitted:
                 rec.feedback_summary = False
                 continue
-            html = [Markup("<table class='table table-sm o_hrcr_360'><tbody>")]
-            html.append(Markup("<tr><th>%s</th><td>%s</td></tr>") % (
-                _("360 score"), "%.1f" % rec.feedback_score))
-            counts = {}
-            for r in submitted:
-                counts.setdefault(r["relationship"], []).append(r["score"])
-            labels = dict(self.env["hr.kpi.feedback"]._fields["relationship"]._description_selection(self.env))
-            for rel in ap.RELATIONSHIPS:
-                scores = counts.get(rel)
-                if not scores:
-                    continue
-                label = labels[rel]
-                if rel == "self" or len(scores) >= MIN_REVIEWERS_SHOWN:
-                    value = "%.1f (%s)" % (sum(scores) / len(scores), len(scores))
-                else:
-                    value = _("%(count)s reviewer(s): included in the 360 score, not shown alone", count=len(scores))
-                html.append(Markup("<tr><th>%s</th><td>%s</td></tr>") % (label, value))
-            # a competency average over fewer than MIN_REVIEWERS_SHOWN reviewers would
-            # show one reviewer's own ratings: "never who said what"
-            comp_rows = sorted(
-                (name, [rating for _fb, rating in vals]) for (app_id, name), vals in competencies.items()
-                if app_id == rec.id and len({fb for fb, _rating in vals}) >= MIN_REVIEWERS_SHOWN
-            )
-            for name, vals in comp_rows:
-                html.append(Markup("<tr><td>%s</td><td>%s / 5</td></tr>") % (
-                    name, "%.1f" % (sum(vals) / len(vals))))
-            html.append(Markup("</tbody></table>"))
-            rec.feedback_summary = Markup("").join(html)
+            # the anonymity threshold and the averages are the engine's (appraisal.summary_360)
+            summary = ap.summary_360(
+                [(r["relationship"], r["score"]) for r in submitted],
+                [(name, fb, rating) for (app_id, name), vals in competencies.items() if app_id == rec.id
+                 for fb, rating in vals])
+            rec.feedback_summary = render_template(self.env, "hr_contract_risk.appraisal_360_summary", {
+                "score": rec.feedback_score,
+                "relationships": [{"label": labels[line.relationship], "count": line.count,
+                                   "average": line.average} for line in summary.relationships],
+                "competencies": [{"name": name, "average": average} for name, average in summary.competencies],
+            })
 
     @api.depends_context("uid")
     def _compute_is_own(self):

@@ -13,6 +13,7 @@ from odoo.tools import SQL
 
 from ..engine import bounds
 from .hrcr_bounds import bounds_error
+from .override import check_override_rights
 
 _logger = logging.getLogger(__name__)
 
@@ -50,6 +51,11 @@ class HrSeverance(models.Model):
     move_state = fields.Selection(related="move_id.state", string="Entry Status")
     reversal_move_id = fields.Many2one("account.move", string="Reversal Entry", readonly=True, copy=False)
     statement_attachment_id = fields.Many2one("ir.attachment", string="Statement", readonly=True, copy=False)
+    # the override of a legal block (engine/override.py): a ground kept although the legal checks found it unlawful
+    override_used = fields.Boolean(string="Legal Block Overridden", readonly=True, tracking=True, copy=False)
+    override_note = fields.Text(string="Legal Note (override)", readonly=True, copy=False)
+    override_by_id = fields.Many2one("res.users", string="Overridden by", readonly=True, copy=False)
+    override_date = fields.Datetime(string="Overridden on", readonly=True, copy=False)
 
     def init(self):
         # At most one live severance per employee and termination date, enforced by the
@@ -92,10 +98,14 @@ class HrSeverance(models.Model):
         except bounds.BoundsError as err:
             raise bounds_error(self.env, err) from err
 
+    _HRCR_OVERRIDE_FIELDS = frozenset({"override_used", "override_note", "override_by_id", "override_date"})
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._hrcr_check_bounds(vals)
+            if any(vals.get(f) for f in self._HRCR_OVERRIDE_FIELDS):
+                check_override_rights(self.env)
         if not self.env.su:
             for vals in vals_list:
                 if vals.get("state", "draft") != "draft" or (self._HRCR_WORKFLOW_FIELDS - {"name"}) & {
@@ -108,6 +118,8 @@ class HrSeverance(models.Model):
 
     def write(self, vals):
         self._hrcr_check_bounds(vals)
+        if self._HRCR_OVERRIDE_FIELDS & set(vals):
+            check_override_rights(self.env)
         if not self.env.su:
             if self._HRCR_WORKFLOW_FIELDS & set(vals):
                 raise UserError(_(

@@ -1,31 +1,10 @@
-from markupsafe import Markup, escape
-
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
 from ..engine import social_insurance as si
-
-SEVERITY_CLASS = {si.BLOCK: "alert-danger", si.WARN: "alert-warning", si.INFO: "alert-info"}
-
-
-def render_msg(env, msg):
-    """Render an engine Msg in the user's language (labels in params are engine _lt strings too)."""
-    params = {key: env._(value) if isinstance(value, str) else value for key, value in msg.params.items()}
-    text = env._(msg.text)
-    return text % params if params else text
-
-
-def findings_html(env, findings):
-    """Findings as Bootstrap alerts, most severe first."""
-    order = {si.BLOCK: 0, si.WARN: 1, si.INFO: 2}
-    parts = []
-    for finding in sorted(findings, key=lambda f: order[f.severity]):
-        text = escape(render_msg(env, finding.msg))
-        if finding.article:
-            text += Markup(' <span class="text-muted">(%s)</span>') % finding.article
-        parts.append(Markup('<div class="alert %s mb-1" role="alert">%s</div>') % (SEVERITY_CLASS[finding.severity], text))
-    return Markup("").join(parts)
+from .override import check_override_rights, note_error
+from .rendering import render_findings, render_msg
 
 
 def raise_input_error(env, err):
@@ -204,7 +183,7 @@ class HrSiStoppage(models.Model):
     def _compute_findings(self):
         for rec in self:
             findings = rec._hrcr_findings()
-            rec.findings_html = findings_html(self.env, findings)
+            rec.findings_html = render_findings(self.env, findings)
             rec.blocked = si.is_blocked(findings)
 
     def _hrcr_findings(self):
@@ -249,10 +228,14 @@ class HrSiStoppage(models.Model):
     def _check_guard_rail(self):
         for rec in self:
             findings = rec._hrcr_findings()
-            if si.is_blocked(findings) and not (rec.override_used and (rec.override_note or "").strip()):
-                raise ValidationError(
-                    "\n".join(render_msg(self.env, f.msg) for f in findings if f.severity == si.BLOCK)
-                )
+            if not si.is_blocked(findings):
+                continue
+            # the override policy (engine.override): an HR manager's note of at least MIN_NOTE_CHARS characters
+            problem = note_error(self.env, rec.override_note) if rec.override_used else ""
+            if problem is not None:
+                raise ValidationError("\n".join(
+                    [render_msg(self.env, f.msg) for f in findings if f.severity == si.BLOCK] + [problem or ""]
+                ).strip())
 
     @api.constrains("employee_id", "departure_date", "state")
     def _check_one_per_departure(self):
@@ -276,10 +259,9 @@ class HrSiStoppage(models.Model):
     # ------------------------------------------------------------------ CRUD
 
     def _hrcr_check_override_rights(self, vals_list):
-        if self.env.is_superuser() or self.env.user.has_group("hr.group_hr_manager"):
-            return
+        """The override policy's rights (models/override.py): an HR manager, whatever the env or context."""
         if any(vals.get("override_used") or vals.get("override_note") for vals in vals_list):
-            raise AccessError(_("Only an HR manager may override the stoppage guard rail."))
+            check_override_rights(self.env)
 
     @staticmethod
     def _hrcr_stamp_override(vals, env):
@@ -331,10 +313,7 @@ class HrSiStoppage(models.Model):
 
     def _hrcr_compensation_due(self):
         self.ensure_one()
-        due = si.REASONS[self.stoppage_reason].compensation_due
-        if self.termination_ground:
-            due = due or si.REASONS[si.reason_from_ground(self.termination_ground)].compensation_due
-        return due
+        return si.compensation_due(self.stoppage_reason, self.termination_ground or None)
 
     def _hrcr_create_checklist(self):
         """One checklist item and one activity per deadline (LCL Art. 50, UIR Art. 16, SIL Art. 50)."""

@@ -118,10 +118,13 @@ class TestContractCompliance(TransactionCase):
         # an officer's note does not unlock it, a manager's does, and the chatter keeps it
         with self.assertRaises(UserError):  # AccessError is a UserError
             contract.with_user(self.hr_officer).write({"state": "open", "hrcr_probation_override_note": "x"})
+        # the shared override policy: a manager's note needs 20 characters (engine/override.py)
+        self.assertRefused(UserError, "at least 20 characters", contract.with_user(self.hr_manager).write,
+                           {"state": "open", "hrcr_probation_override_note": "Agreed with legal"})
         contract.with_user(self.hr_manager).write(
-            {"state": "open", "hrcr_probation_override_note": "Agreed with legal"})
+            {"state": "open", "hrcr_probation_override_note": "Agreed with legal: 3-month training plan"})
         self.assertEqual(contract.state, "open")
-        self.assertTrue(any("Agreed with legal" in (m.body or "") for m in contract.message_ids))
+        self.assertTrue(any("Agreed with legal: 3-month" in (m.body or "") for m in contract.message_ids))
 
     def test_probation_warn_policy_and_wage(self):
         self.company.hrcr_probation_policy = "warn"

@@ -3,7 +3,9 @@
 
 from datetime import date
 
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tests.common import new_test_user
 
 from .common_severance import SeveranceCommon
 
@@ -13,6 +15,13 @@ END = date(2024, 6, 30)
 @tagged("post_install", "-at_install")
 class TestSeveranceLegalChecks(SeveranceCommon):
     """Wang Wei: hired 2021-07-01, contract ending 2024-06-30 (N = 3 at W = 9,000)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.hr_manager_user = new_test_user(
+            cls.env, "sev_hr_manager", groups="hr.group_hr_manager,hr_contract.group_hr_contract_manager",
+            company_id=cls.company.id)
 
     def _second_contract(self):
         """Make the contract Wang Wei's second consecutive fixed-term one (LCL 14(3))."""
@@ -31,7 +40,7 @@ class TestSeveranceLegalChecks(SeveranceCommon):
         self.assertIn("would be unlawful", html)
         self.assertIn("2N", html)
         self.assertIn("Unlawful termination or non-renewal", html, "names the ground that applies")
-        self.assertIn("alert-danger", html)
+        self.assertIn("o_hrcr_finding_block", html, "shown as a blocking finding (findings_table)")
         # the ground is HR's choice: not switched, the amount is still N
         self.assertEqual(form.termination_ground, "expiry_not_renewed")
         self.assertEqual(form.compensation_months, 3)
@@ -42,16 +51,46 @@ class TestSeveranceLegalChecks(SeveranceCommon):
         self.assertFalse(form.legal_findings_html)
         self.assertEqual(form.compensation_months, 6)
 
-    def test_confirming_over_the_warning_is_recorded(self):
+    def test_confirming_over_the_warning_is_an_override(self):
+        """Keeping a ground the checks find unlawful overrides a legal block: the one override policy
+        (engine/override.py) applies, as for the renewal review and the stoppage."""
         self.employee.medical_period_until = date(2024, 9, 30)
-        wizard = self._wizard(termination_ground="expiry_not_renewed", leave_days_taken=5)
+        note = "Medical period ends before the handover; legal accepts the 2N risk (LCL 87)."
+        # an HR officer may not, even with a note
+        wizard = self._wizard(termination_ground="expiry_not_renewed", leave_days_taken=5, override_note=note)
         self.assertTrue(wizard.legal_unlawful)
+        self.assertFalse(wizard.is_hr_manager)
+        with self.assertRaises(AccessError):
+            wizard.action_confirm()
+        self.assertFalse(self.env["hr.severance"].search([("employee_id", "=", self.employee.id)]))
+        # nor write the override on a severance directly
+        with self.assertRaises(AccessError):
+            self.env["hr.severance"].with_user(self.hr_user).create({
+                **wizard._hrcr_severance_vals(), "override_used": True, "override_note": note})
+        # an HR manager with a short note is refused, with a note of 20 characters it is recorded
+        wizard = self._wizard(self.hr_manager_user, termination_ground="expiry_not_renewed", leave_days_taken=5,
+                              override_note="risk accepted")
+        self.assertTrue(wizard.is_hr_manager)
+        with self.assertRaisesRegex(UserError, "at least 20 characters"):
+            wizard.action_confirm()
+        wizard.override_note = note
         wizard.action_confirm()
         severance = wizard.severance_id
         self.assertEqual(severance.termination_ground, "expiry_not_renewed")
+        self.assertTrue(severance.override_used)
+        self.assertEqual(severance.override_note, note)
+        self.assertEqual(severance.override_by_id, self.hr_manager_user)
+        self.assertTrue(severance.override_date)
         notes = severance.message_ids.filtered(lambda m: "found this termination unlawful" in (m.body or ""))
         self.assertEqual(len(notes), 1)
         self.assertIn("42(3)", notes.body)
+        self.assertIn("legal accepts the 2N risk", notes.body)
+
+    def test_a_lawful_ground_needs_no_override(self):
+        wizard = self._wizard(termination_ground="expiry_not_renewed", leave_days_taken=5)
+        self.assertFalse(wizard.legal_unlawful)
+        wizard.action_confirm()
+        self.assertFalse(wizard.severance_id.override_used)
 
     def test_art_14_from_the_renewal_review(self):
         self._second_contract()

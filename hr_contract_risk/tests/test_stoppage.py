@@ -97,7 +97,7 @@ class TestStoppageFlow(StoppageCase):
         self.assertEqual(form.max_benefit_months, 0)
         self.assertEqual(form.si_report_due, self.today - timedelta(days=25))
         self.assertFalse(form.severance_due, "no compensation for a resignation (LCL Art. 46)")
-        self.assertNotIn("agreed end date", form.findings_html, "left 40 days before the agreed end")
+        self.assertNotIn("agreed end date", form.findings_html or "", "left 40 days before the agreed end")
         stoppage = self.env["hr.si.stoppage"].browse(form.save().action_confirm()["res_id"])
         self.assertEqual(sorted(stoppage.item_ids.mapped("kind")), ["certificate", "si_report", "transfer"])
         self.assertEqual(stoppage.report_days, 15)
@@ -257,6 +257,29 @@ class TestStoppageGuardRail(StoppageCase):
         tracked = stoppage.sudo().message_ids.tracking_value_ids.mapped("field_id.name")
         self.assertIn("override_note", tracked)
 
+    def test_override_policy_note_length_and_no_superuser_bypass(self):
+        """The one override policy (engine/override.py): 20 characters of note, an HR manager, whatever the env."""
+        wizard = self._wizard(self.hr_manager, stoppage_reason="resignation", override=True,
+                              override_note="employee asked")
+        with self.assertRaisesRegex(UserError, "at least 20 characters"):
+            wizard.action_confirm()
+        with self.assertRaises(ValidationError) as cm:  # assertRaises rolls back to a savepoint
+            self.env["hr.si.stoppage"].with_user(self.hr_manager).create(
+                self._stoppage_vals(stoppage_reason="resignation", override_used=True, override_note="employee asked")
+            )
+        self.assertIn("at least 20 characters", str(cm.exception))
+        # sudo() does not make an officer an HR manager (it used to: env.is_superuser())
+        with self.assertRaises(AccessError):
+            self.env["hr.si.stoppage"].with_user(self.officer).sudo().create(
+                self._stoppage_vals(stoppage_reason="resignation", override_used=True,
+                                    override_note="Signed resignation letter on file before the expiry date.")
+            )
+        wizard.override_note = "Signed resignation letter on file before the expiry date."
+        stoppage = self.env["hr.si.stoppage"].browse(wizard.action_confirm()["res_id"])
+        self.assertTrue(stoppage.override_used and stoppage.override_date)
+        self.assertTrue(any("SIL" in (m.body or "") and "Signed resignation" in (m.body or "")
+                            for m in stoppage.message_ids), "the chatter names the overridden articles")
+
     def test_record_refuses_a_contradicting_reason_without_override(self):
         stoppage = self.env["hr.si.stoppage"].with_user(self.officer).create(self._stoppage_vals())
         with self.assertRaisesRegex(ValidationError, "loses unemployment benefit"):
@@ -265,7 +288,8 @@ class TestStoppageGuardRail(StoppageCase):
     def test_differing_reason_with_same_status_only_warns(self):
         wizard = self._wizard(self.officer, termination_ground="layoff", stoppage_reason="no_fault_dismissal")
         self.assertFalse(wizard.blocked)
-        self.assertIn("alert-warning", wizard.findings_html)
+        self.assertIn("o_hrcr_finding_warn", wizard.findings_html)
+        self.assertNotIn("o_hrcr_finding_block", wizard.findings_html)
         wizard.action_confirm()
 
 

@@ -1,7 +1,6 @@
 import dataclasses
 
 import psycopg2.errors
-from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -9,7 +8,9 @@ from odoo.tools import SQL
 
 from ..engine import labour_law
 from ..engine import legal_checks as lc
-from ..models.hr_si_stoppage import findings_html
+from ..engine.service import worked_12_continuous_months
+from ..models.override import may_override, override_vals, validated_override
+from ..models.rendering import render_findings
 
 # key of the advisory lock taken while a severance is created for an employee
 _LOCK_NAMESPACE = 740_312
@@ -79,6 +80,11 @@ class HrSeveranceWizard(models.TransientModel):
         string="Termination Unlawful", compute="_compute_legal_findings",
         help="A legal check forbids ending the contract on this ground: unless the facts change, the ground is "
         "unlawful termination (2N, LCL 48, 87). The ground is not changed automatically.")
+    is_hr_manager = fields.Boolean(compute="_compute_is_hr_manager")
+    override_note = fields.Text(
+        string="Legal Note (override)",
+        help="HR managers only: the written legal justification for confirming a ground the legal checks find "
+        "unlawful. Kept on the severance and in its history.")
 
     # ------------------------------------------------------------------ prefill
 
@@ -240,13 +246,11 @@ class HrSeveranceWizard(models.TransientModel):
             if not wiz.termination_date:
                 wiz.untaken_leave_days = 0.0
                 continue
-            months_here = 0
-            if wiz.hire_date and wiz.hire_date <= wiz.termination_date:
-                months_here = labour_law.service_length(wiz.hire_date, wiz.termination_date).total_months
             due = labour_law.annual_leave_days_due(
                 wiz.termination_date, labour_law.to_decimal(wiz.cumulative_work_years or 0.0),
                 labour_law.to_decimal(wiz.leave_days_taken or 0.0), hire_date=wiz.hire_date,
-                continuous_12_months=months_here >= 12 or (wiz.cumulative_work_years or 0.0) >= 1,
+                continuous_12_months=worked_12_continuous_months(
+                    wiz.hire_date, wiz.termination_date, wiz.cumulative_work_years),
                 config=wiz.company_id._hrcr_law_config(),
             )
             wiz.untaken_leave_days = due.days_due
@@ -288,11 +292,8 @@ class HrSeveranceWizard(models.TransientModel):
             evidence_complete = review.evidence_complete
             values.update(review._hrcr_fact_values(evidence_complete))
         if ground in lc.DISMISSAL_GROUNDS:
-            incompetence = ground == "no_fault_dismissal" and self.no_fault_reason == "incompetence"
-            values["reason"] = lc.REASON_INCOMPETENCE if incompetence else None
-            # LCL 21: the contract's probation end (core hr_contract) and the Art. 40 item
-            values["probation_end"] = self.contract_id.trial_date_end or None
-            values["no_fault_reason"] = self.no_fault_reason if ground == "no_fault_dismissal" else None
+            # LCL 21, 40: the Art. 40 item and the contract's probation end (core hr_contract)
+            values.update(lc.dismissal_fact_values(ground, self.no_fault_reason, self.contract_id.trial_date_end))
         facts = self.employee_id._hrcr_legal_facts(self.company_id, self.termination_date, **values)
         return lc.termination_findings(facts, ground, evidence_complete)
 
@@ -302,8 +303,11 @@ class HrSeveranceWizard(models.TransientModel):
     def _compute_legal_findings(self):
         for wiz in self:
             findings = wiz._hrcr_legal_findings()
-            wiz.legal_findings_html = findings_html(self.env, findings) if findings else False
+            wiz.legal_findings_html = render_findings(self.env, findings)
             wiz.legal_unlawful = lc.termination_unlawful(findings)
+
+    def _compute_is_hr_manager(self):
+        self.is_hr_manager = may_override(self.env)
 
     # ------------------------------------------------------------------ confirm
 
@@ -364,6 +368,10 @@ class HrSeveranceWizard(models.TransientModel):
             raise UserError(_("This computation was already confirmed as %(name)s.", name=self.severance_id.name))
         self._hrcr_check_inputs()
         self._hrcr_run_engine(strict=True)
+        findings = self._hrcr_legal_findings()
+        # a ground the checks find unlawful is kept only as an override (engine/override.py): HR manager, note
+        blockers = [f for f in findings if f.severity == lc.BLOCK] if lc.termination_unlawful(findings) else []
+        override = validated_override(self.env, blockers, self.override_note)
         self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", _LOCK_NAMESPACE, self.employee_id.id))
         if not self.env.cr.fetchone()[0]:
             raise UserError(_(
@@ -379,19 +387,21 @@ class HrSeveranceWizard(models.TransientModel):
                 "a new one.", name=existing.name, employee=self.employee_id.name, date=self.termination_date))
         try:
             with self.env.cr.savepoint():
-                severance = self.env["hr.severance"].create(self._hrcr_severance_vals())
+                vals = self._hrcr_severance_vals()
+                if override:
+                    vals.update(override_vals(self.env, override))
+                severance = self.env["hr.severance"].create(vals)
                 severance.flush_recordset()
         except psycopg2.errors.UniqueViolation:
             raise UserError(_(
                 "A severance for %(employee)s ending on %(date)s was just created by another user.",
                 employee=self.employee_id.name, date=self.termination_date)) from None
         self.severance_id = severance
-        findings = self._hrcr_legal_findings()
-        if lc.termination_unlawful(findings):
-            # HR chose the ground knowingly: keep what the checks said at that moment
-            severance.message_post(body=Markup("%s%s") % (
-                _("The legal checks found this termination unlawful when it was computed; the ground was kept."),
-                findings_html(self.env, [f for f in findings if f.severity == lc.BLOCK])))
+        if override:
+            # HR chose the ground knowingly: keep what the checks said at that moment, with the legal note
+            severance.message_post(body=render_findings(self.env, blockers, intro=_(
+                "The legal checks found this termination unlawful when it was computed; the ground was kept by "
+                "%(user)s. Legal note: %(note)s", user=self.env.user.name, note=override.note)))
         return severance
 
     def _hrcr_open(self, severance):

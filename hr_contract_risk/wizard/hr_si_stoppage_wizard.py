@@ -1,8 +1,10 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from ..engine import social_insurance as si
-from ..models.hr_si_stoppage import findings_html, raise_input_error, render_msg
+from ..models.hr_si_stoppage import raise_input_error
+from ..models.override import may_override, validated_override
+from ..models.rendering import render_findings, render_msg
 
 
 class HrSiStoppageWizard(models.TransientModel):
@@ -190,7 +192,7 @@ class HrSiStoppageWizard(models.TransientModel):
             wizard.report_days = int(company.hrcr_si_report_days or si.DEFAULT_REPORT_DAYS)
 
     def _compute_is_hr_manager(self):
-        self.is_hr_manager = self.env.user.has_group("hr.group_hr_manager")
+        self.is_hr_manager = may_override(self.env)
 
     def _hrcr_departure_reason_key(self):
         return (self.departure_reason_id and self.departure_reason_id._hrcr_get_stoppage_reason()) or None
@@ -241,7 +243,7 @@ class HrSiStoppageWizard(models.TransientModel):
                         benefit_eligible=result.benefit.eligible,
                         max_benefit_months=result.benefit.months,
                         benefit_explanation="\n".join(render_msg(self.env, m) for m in result.benefit.reasons),
-                        findings_html=findings_html(self.env, result.findings),
+                        findings_html=render_findings(self.env, result.findings),
                         blocked=result.blocked,
                         mapping_id=mapping.id,
                         local_code=mapping.local_code,
@@ -284,15 +286,14 @@ class HrSiStoppageWizard(models.TransientModel):
                     city=self.city,
                 )
             )
+        override = None
         if result.blocked:
             if not self.override:
                 raise UserError(
                     "\n".join(render_msg(self.env, f.msg) for f in result.findings if f.severity == si.BLOCK)
                 )
-            if not self.env.user.has_group("hr.group_hr_manager"):
-                raise AccessError(_("Only an HR manager may override the stoppage guard rail."))
-            if not (self.override_note or "").strip():
-                raise UserError(_("Write a note explaining why the guard rail is overridden."))
+            # the one override policy: an HR manager, a legal note (models/override.py, engine/override.py)
+            override = validated_override(self.env, result.findings, self.override_note)
         stoppage = self.env["hr.si.stoppage"].create(
             {
                 "employee_id": self.employee_id.id,
@@ -317,16 +318,17 @@ class HrSiStoppageWizard(models.TransientModel):
                 "last_contribution_month": self.last_contribution_month,
                 "report_days": self.report_days,
                 "handover_date": self.handover_date,
-                "override_used": bool(result.blocked and self.override),
-                "override_note": self.override_note if result.blocked and self.override else False,
+                "override_used": bool(override),
+                "override_note": override.note if override else False,
             }
         )
-        if stoppage.override_used:
+        if override:
             stoppage.message_post(
                 body=_(
-                    "Guard rail overridden by %(user)s: %(note)s",
+                    "Guard rail overridden by %(user)s (%(articles)s): %(note)s",
                     user=self.env.user.name,
-                    note=self.override_note,
+                    articles=", ".join(override.articles),
+                    note=override.note,
                 )
             )
         return {
