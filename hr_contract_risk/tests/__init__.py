@@ -16,3 +16,4 @@ from . import test_integrity
 from . import test_kpi_forecast
 from . import test_labour_cost
 from . import test_contract_compliance
+from . import test_legal_fixes
