@@ -104,7 +104,7 @@ class HrSeveranceMixin(models.AbstractModel):
         help="Months of the one-time disability employment subsidy for the grade, set by the province "
         "(regional parameters).")
     disability_subsidy_base = fields.Selection(
-        DISABILITY_SUBSIDY_BASE_SELECTION, string="Disability Subsidy Base",
+        DISABILITY_SUBSIDY_BASE_SELECTION,
         help="Monthly amount of the subsidy, as the province sets it: the employee's W or the local average A.")
     carried_leave_days = fields.Float(
         string="Leave Days Carried from Last Year", digits=(16, 1),
