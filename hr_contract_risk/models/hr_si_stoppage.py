@@ -132,7 +132,8 @@ class HrSiStoppage(models.Model):
         compute="_compute_assessment",
         store=True,
         help="12 / 18 / 24 months for 1-5 / 5-10 / 10+ years of contributions, plus earlier unclaimed months, "
-        "at most 24 (SIL Art. 46).",
+        "at most 24 (SIL Art. 46); longer, until the statutory retirement date, when the benefit would end less "
+        "than one year before it (State Council Measures on the gradual raise of the retirement age, Art. 7).",
     )
     report_days = fields.Integer(
         string="Agency report deadline (days)",
