@@ -42,6 +42,7 @@
         "views/res_config_settings_expiry_views.xml",
         "views/res_config_settings_severance_views.xml",
         "views/res_config_settings_compliance_views.xml",
+        "views/res_config_settings_legal_views.xml",
         "wizard/hr_si_stoppage_wizard_views.xml",
         "wizard/hr_departure_wizard_views.xml",
         "wizard/hr_severance_wizard_views.xml",

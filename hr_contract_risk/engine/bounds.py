@@ -39,6 +39,16 @@ BOUNDS = {
     # 50 years of contributions
     "ui_contribution_months": Bound(0.0, 600.0, _lt("at most 50 years of contributions")),
     "medical_subsidy_months": Bound(0.0, 120.0, _lt("plausible number of months")),
+    # Work-Related Injury Insurance Regulations Arts. 35-37
+    "disability_grade": Bound(0.0, 10.0, _lt("Work-Related Injury Insurance Regulations: disability grades 1 to 10, "
+                                             "0 for none")),
+    "disability_subsidy_months": Bound(0.0, 120.0, _lt("plausible number of months")),
+    # Annual Leave Implementing Measures Art. 9: leave arranged across at most one year (15 days at most)
+    "carried_leave_days": Bound(0.0, 15.0, _lt("Annual Leave Implementing Measures Art. 9: at most one year carried "
+                                               "over, 15 days")),
+    # Paid Annual Leave Regulations Art. 4: sick leave and personal leave of the current year
+    "sick_leave_months": Bound(0.0, 12.0, _lt("at most the 12 months of the year")),
+    "personal_leave_days": Bound(0.0, 366.0, _lt("at most the days of the year")),
 }
 DATE_FIELDS = ("hire_date", "termination_date", "departure_date")
 

@@ -87,6 +87,7 @@ LAWS = {
     "LEAVE_MEASURES": _lt("Annual Leave Implementing Measures Art. %(number)s"),
     "CIVIL": _lt("Civil Code Art. %(number)s"),
     "SIL": _lt("Social Insurance Law Art. %(number)s"),
+    "WIIR": _lt("Work-Related Injury Insurance Regulations Art. %(number)s"),
 }
 
 
@@ -145,6 +146,8 @@ class LawConfig:
     leave_elapsed_inclusive: bool = True
     leave_floor_mode: str = "after_taken"
     unlawful_reading: str = "higher"
+    #: Reg 27 "months actually worked": a partial first or last month counts as its fraction (False: as a full month)
+    wage_partial_months: bool = True
 
     def __post_init__(self):
         if self.unlawful_reading not in UNLAWFUL_READINGS:
@@ -371,12 +374,16 @@ class SeveranceInput:
     leave_wage: Decimal | None = None  # W_leave (excl. overtime); default W
     pre2008_local_amount: Decimal = ZERO  # local pre-2008 additions (Unconfirmed)
     medical_subsidy_months: Decimal | None = None  # override of LawConfig
+    disability_grade: int | None = None  # work-injury disability grade 1-10 (工伤保险条例 Arts. 35-37)
+    disability_subsidy_months: Decimal = ZERO  # 一次性伤残就业补助金: months for the grade (set by the province)
+    disability_subsidy_base: str = "wage"  # "wage": W; "local_average": A (the province decides)
+    carried_leave_days: Decimal = ZERO  # untaken statutory leave carried from the previous year (实施办法 Art. 9)
 
     def __post_init__(self):
         for name in (
             "average_wage", "local_average_wage", "local_minimum_wage", "previous_month_wage",
             "enterprise_average_wage", "untaken_leave_days", "leave_wage", "pre2008_local_amount",
-            "medical_subsidy_months",
+            "medical_subsidy_months", "disability_subsidy_months", "carried_leave_days",
         ):
             object.__setattr__(self, name, to_decimal(getattr(self, name)))
 
@@ -430,6 +437,7 @@ class SeveranceResult:
     benefit: str
     benefit_unconfirmed: bool
     benefit_articles: tuple
+    disability_subsidy_amount: Decimal = ZERO  # 一次性伤残就业补助金 (工伤保险条例 Arts. 36-37)
 
     def as_dict(self):
         """JSON-safe form (amounts as strings, messages as text + params) for storage."""
@@ -480,6 +488,7 @@ class SeveranceResult:
             "benefit": self.benefit,
             "benefit_unconfirmed": self.benefit_unconfirmed,
             "benefit_articles": [art(a) for a in self.benefit_articles],
+            "disability_subsidy_amount": str(self.disability_subsidy_amount),
         }
 
 
@@ -531,6 +540,16 @@ def _validate(inp, rule):
         raise _err(_lt("The local pre-2008 addition cannot be negative."))
     if inp.medical_subsidy_months is not None and inp.medical_subsidy_months < 0:
         raise _err(_lt("The medical subsidy months cannot be negative."))
+    if inp.disability_grade is not None and inp.disability_grade not in DISABILITY_GRADES:
+        raise _err(_lt("The disability grade must be a whole number from 1 to 10 (Work-Related Injury Insurance "
+                       "Regulations Arts. 35-37); got %(grade)s."), grade=str(inp.disability_grade))
+    if inp.disability_subsidy_months is not None and inp.disability_subsidy_months < 0:
+        raise _err(_lt("The months of the disability employment subsidy cannot be negative."))
+    if inp.disability_subsidy_base not in DISABILITY_SUBSIDY_BASES:
+        raise _err(_lt("Unknown base of the disability employment subsidy %(base)s."),
+                   base=str(inp.disability_subsidy_base))
+    if inp.carried_leave_days is not None and inp.carried_leave_days < 0:
+        raise _err(_lt("Untaken annual leave days carried from the previous year cannot be negative."))
 
 
 RULE_LCL47 = _lt("LCL 47: whole years; a part-year of 6 months or more counts as 1, less as 0.5")
@@ -631,6 +650,60 @@ def annual_leave_pay(days, leave_wage):
     """§1.13: days × (W_leave / 21.75) × 200% (Art. 10: 300% incl. the normal wage already paid)."""
     days = to_decimal(days)
     return money(days * to_decimal(leave_wage) * 2 / WORKING_DAYS_PER_MONTH)
+
+
+DISABILITY_GRADES = range(1, 11)
+DISABILITY_SUBSIDY_BASES = ("wage", "local_average")
+#: grades whose relationship is kept (工伤保险条例 Art. 35): no subsidy, the ending itself is not allowed
+GRADES_KEPT = range(1, 5)
+#: grades 5-6 end only at the employee's request (Art. 36); 7-10 also at expiry (Art. 37)
+GRADES_EMPLOYEE_REQUEST = range(5, 7)
+#: endings after which no one-time disability employment subsidy is owed: death, retirement (pension instead)
+#: and, on the literal reading of Arts. 36-37, dismissal for cause (Art. 39)
+NO_SUBSIDY_GROUNDS = frozenset({"death", "retirement", "dismissal_cause"})
+
+
+def disability_employment_subsidy(inp):
+    """(amount, warnings, notes) of the one-time disability employment subsidy (一次性伤残就业补助金).
+
+    工伤保险条例 Art. 36 (grades 5-6, the employee asks to end) and Art. 37 (grades 7-10, expiry or the
+    employee asks to end): the employer pays it; its months per grade and its base (the employee's wage or
+    the local average wage) are set by the province.  Grades 1-4 keep the relationship (Art. 35): nothing is
+    owed because the employment may not end.
+    Example: grade 8, 6 months for the grade, W 8,000: 48,000.
+    """
+    grade = inp.disability_grade
+    warnings, notes = [], []
+    if not grade:
+        return ZERO, warnings, notes
+    if grade in GRADES_KEPT:
+        warnings.append(Msg(_lt(
+            "Work-injury disability grade %(grade)s: the employment relationship is kept and the employee leaves "
+            "the post (Work-Related Injury Insurance Regulations Art. 35); ending it is unlawful."),
+            {"grade": str(grade)}))
+        return ZERO, warnings, notes
+    if inp.ground in NO_SUBSIDY_GROUNDS:
+        notes.append(Msg(_lt(
+            "Work-injury disability grade %(grade)s: no one-time disability employment subsidy for this ground "
+            "(Work-Related Injury Insurance Regulations Arts. 36-37, literal reading; local rules may differ)."),
+            {"grade": str(grade)}))
+        return ZERO, warnings, notes
+    months = inp.disability_subsidy_months or ZERO
+    base = inp.local_average_wage if inp.disability_subsidy_base == "local_average" else inp.average_wage
+    article = "36" if grade in GRADES_EMPLOYEE_REQUEST else "37"
+    if months <= 0:
+        warnings.append(Msg(_lt(
+            "Work-injury disability grade %(grade)s: the employer owes the one-time disability employment subsidy "
+            "(Work-Related Injury Insurance Regulations Art. %(article)s), but no months are configured for this "
+            "grade in the regional parameters."), {"grade": str(grade), "article": article}))
+        return ZERO, warnings, notes
+    amount = money(months * (base or ZERO))
+    notes.append(Msg(_lt(
+        "One-time disability employment subsidy, grade %(grade)s: %(months)s months × %(base)s = %(amount)s "
+        "(Work-Related Injury Insurance Regulations Art. %(article)s; months and base set by the province)."),
+        {"grade": str(grade), "months": fmt_n(months), "base": fmt_money(base or ZERO), "amount": fmt_money(amount),
+         "article": article}))
+    return amount, warnings, notes
 
 
 def compute_severance(inp, config=DEFAULT_CONFIG):
@@ -761,10 +834,20 @@ def compute_severance(inp, config=DEFAULT_CONFIG):
         ), {"amount": fmt_money(notice_pay)}))
 
     leave_pay = ZERO
-    days = inp.untaken_leave_days or ZERO
+    carried = inp.carried_leave_days or ZERO
+    days = (inp.untaken_leave_days or ZERO) + carried
+    if carried > 0:
+        notes.append(Msg(_lt(
+            "Untaken leave includes %(days)s days carried from the previous year (Annual Leave Implementing "
+            "Measures Art. 9: leave may be arranged across one year; still owed at termination)."),
+            {"days": fmt_n(carried)}))
     if days > 0:
         whole = days.to_integral_value(rounding=ROUND_FLOOR)
         leave_wage = inp.leave_wage if inp.leave_wage is not None else w
+        if inp.leave_wage is None:
+            warnings.append(Msg(_lt(
+                "No annual-leave wage given: W is used. The base of untaken leave pay excludes overtime (Annual "
+                "Leave Implementing Measures Art. 11): enter it if W includes overtime.")))
         leave_pay = annual_leave_pay(whole, leave_wage)
         notes.append(Msg(_lt(
             "Untaken annual leave: %(days)s days × (%(wage)s / 21.75) × 200%% = %(amount)s "
@@ -774,9 +857,13 @@ def compute_severance(inp, config=DEFAULT_CONFIG):
             warnings.append(Msg(_lt("Fractions of a leave day are not paid: %(days)s days rounded down to %(whole)s."),
                                 {"days": fmt_n(days), "whole": fmt_n(whole)}))
 
+    subsidy, subsidy_warnings, subsidy_notes = disability_employment_subsidy(inp)
+    warnings += subsidy_warnings
+    notes += subsidy_notes
+
     if rule.unilateral_dismissal:
         notes.append(Msg(_lt("Unilateral termination: notify the trade union of the reasons beforehand (LCL 43).")))
-    if compensation + notice_pay + other > 0:
+    if compensation + notice_pay + other + subsidy > 0:
         notes.append(Msg(_lt(
             "Pay when the work handover is completed (LCL 50); compensation still unpaid after an order of the "
             "labour authority costs an extra 50-100% (LCL 85)."
@@ -787,7 +874,7 @@ def compute_severance(inp, config=DEFAULT_CONFIG):
             "practice may differ."
         )))
 
-    total = money(compensation + notice_pay + leave_pay + other)
+    total = money(compensation + notice_pay + leave_pay + other + subsidy)
     articles = list(rule.articles)
     if inp.ground == "no_fault_dismissal":
         articles.insert(1, NO_FAULT_REASONS[inp.no_fault_reason][1])
@@ -798,7 +885,11 @@ def compute_severance(inp, config=DEFAULT_CONFIG):
     if w > 0 and rule.money != MONEY_ZERO:
         articles += [x for x in _arts("REG 27") if x not in articles]
     if leave_pay:
-        articles += _arts("LEAVE_REG 5", "LEAVE_MEASURES 10", "LEAVE_MEASURES 12")
+        articles += _arts("LEAVE_REG 5", "LEAVE_MEASURES 10", "LEAVE_MEASURES 11", "LEAVE_MEASURES 12")
+        if carried > 0:
+            articles += _arts("LEAVE_MEASURES 9")
+    if subsidy:
+        articles += _arts("WIIR 36" if inp.disability_grade in GRADES_EMPLOYEE_REQUEST else "WIIR 37")
     return SeveranceResult(
         ground=inp.ground, money_rule=rule.money, hire_date=inp.hire_date, termination_date=inp.termination_date,
         service=service, average_wage=money(w), local_average_wage=money(a), cap_3a=money(a * 3),
@@ -807,6 +898,7 @@ def compute_severance(inp, config=DEFAULT_CONFIG):
         other_amount=money(other), total_amount=total, cap_applied=cap_applied, floor_applied=floor_applied,
         articles=tuple(dict.fromkeys(articles)), warnings=tuple(warnings), notes=tuple(notes),
         benefit=rule.benefit, benefit_unconfirmed=rule.benefit_unconfirmed, benefit_articles=rule.benefit_articles,
+        disability_subsidy_amount=subsidy,
     )
 
 
@@ -835,6 +927,10 @@ class WageAverage:
     window_start: date  # first month of the window
     window_end: date  # last month of the window (first day)
     warnings: tuple = ()
+    #: Reg 27 months actually worked: the sum of each month's fraction (None: every month counted whole)
+    months_worked: Decimal | None = None
+    #: ((month, days worked, days in the month), ...) of the partial months counted as a fraction
+    partial_months: tuple = ()
 
 
 _add_months = _service.add_months
@@ -856,9 +952,30 @@ def wage_window(termination_date, hire_date=None):
     return first, last
 
 
-def average_wage(lines, termination_date, hire_date=None, include_overtime=True):
-    """W and W_leave from monthly gross lines (LCL 47 ¶3, Reg 27; §1.13 for W_leave)."""
+def _month_fraction(month, hire_date, termination_date):
+    """(days worked, days in the month) of ``month`` between the hire and the termination date, both included."""
+    month_days = calendar.monthrange(month.year, month.month)[1]
+    start = max(month, hire_date) if hire_date else month
+    stop = min(month.replace(day=month_days), termination_date)
+    return max(0, (stop - start).days + 1), month_days
+
+
+def average_wage(lines, termination_date, hire_date=None, include_overtime=True, partial_months=True):
+    """W and W_leave from monthly gross lines (LCL 47 ¶3, Reg 27; §1.13 and 实施办法 Art. 11 for W_leave).
+
+    Employed fewer than 12 months, W is the average over the months actually worked (Reg 27).  With
+    ``partial_months`` (default) a partial first month (hire after the 1st) or last month (termination before
+    the month's end, counted only then) counts as its fraction of days, so half a month's pay does not lower
+    W.  Example: hire 2024-01-17, end 2024-06-30, January paid 7,500 (15 of 31 days), Feb-Jun 15,500 each:
+    (7,500 + 5 × 15,500) / (15/31 + 5) = 15,500, where counting January whole gives 14,166.67.
+    """
     first, last = wage_window(termination_date, hire_date)
+    short = hire_date is not None and hire_date.replace(day=1) >= first
+    lines = list(lines)
+    end_month = termination_date.replace(day=1)
+    if partial_months and short and end_month > last and any(x.month == end_month for x in lines):
+        # fewer than 12 months and the termination month was paid: count its fraction (Reg 27)
+        last = end_month
     expected = 0 if last < first else (last.year - first.year) * 12 + last.month - first.month + 1
     by_month = {}
     for line in lines:
@@ -874,6 +991,22 @@ def average_wage(lines, termination_date, hire_date=None, include_overtime=True)
     used = len(by_month)
     total = sum((x.amount - (ZERO if include_overtime else x.overtime) for x in by_month.values()), ZERO)
     total_leave = sum((x.amount - x.overtime for x in by_month.values()), ZERO)
+    divisor = Decimal(used)
+    partial = []
+    if partial_months and short:
+        divisor = ZERO
+        for month in sorted(by_month):
+            worked, month_days = _month_fraction(month, hire_date, termination_date)
+            if worked < month_days:
+                partial.append((month, worked, month_days))
+                warnings.append(Msg(_lt(
+                    "Partial month %(month)s: %(days)s of %(month_days)s days worked, counted as %(fraction)s of a "
+                    "month (Reg 27: months actually worked)."),
+                    {"month": month.strftime("%Y-%m"), "days": str(worked), "month_days": str(month_days),
+                     "fraction": f"{Decimal(worked) / Decimal(month_days):.2f}"}))
+            divisor += Decimal(worked) / Decimal(month_days)
+        if divisor <= 0:
+            divisor = Decimal(used)
     if used < expected:
         warnings.append(Msg(_lt(
             "Only %(used)s of the %(expected)s months from %(first)s to %(last)s have wage lines: W is their average."
@@ -887,7 +1020,9 @@ def average_wage(lines, termination_date, hire_date=None, include_overtime=True)
     else:
         prev_amount = money(prev_line.amount)
     return WageAverage(
-        money(total / used), money(total_leave / used), prev_amount, used, expected, first, last, tuple(warnings),
+        money(total / divisor), money(total_leave / divisor), prev_amount, used, expected, first, last,
+        tuple(warnings), months_worked=divisor.quantize(Decimal("0.0001")) if partial else None,
+        partial_months=tuple(partial),
     )
 
 
@@ -928,6 +1063,54 @@ class LeaveDue:
     days_elapsed: int
     pro_rata: Decimal
     days_due: int
+    excluded: Msg | None = None  # why no annual leave is due this year (带薪年休假条例 Art. 4)
+
+
+@dataclass(frozen=True)
+class LeaveExclusions:
+    """The facts of 带薪年休假条例 Art. 4 for the current year (no annual leave that year when one holds)."""
+
+    school_vacation_longer: bool = False  # (1) statutory winter/summer vacation longer than the annual leave
+    personal_leave_days: Decimal = ZERO  # (2) personal leave (事假) this year ...
+    personal_leave_paid: bool = False  # ... and the employer did not deduct wages for it
+    sick_leave_months: Decimal = ZERO  # (3)-(5) sick leave this year, in months
+
+    def __post_init__(self):
+        object.__setattr__(self, "personal_leave_days", to_decimal(self.personal_leave_days or 0))
+        object.__setattr__(self, "sick_leave_months", to_decimal(self.sick_leave_months or 0))
+
+
+#: 带薪年休假条例 Art. 4(3)-(5): months of sick leave that remove the year's leave, by cumulative work years
+SICK_LEAVE_MONTHS_LIMITS = ((20, 4), (10, 3), (1, 2))
+
+
+def annual_leave_exclusion(cumulative_work_years, exclusions):
+    """The 带薪年休假条例 Art. 4 reason why no annual leave is due this year, as a Msg, or None.
+
+    (1) a statutory winter/summer vacation longer than the leave; (2) 20 days or more of personal leave
+    without wage deduction; sick leave of 2 months or more (1-10 work years), 3 or more (10-20), 4 or more
+    (20+).  "以上" includes the number itself (Civil Code Art. 1259).
+    Example: 12 work years, 3 months of sick leave: no leave this year (Art. 4(4)).
+    """
+    if exclusions is None:
+        return None
+    if exclusions.school_vacation_longer:
+        return Msg(_lt("The employee's statutory winter and summer vacation is longer than the annual leave: no "
+                       "annual leave this year (Paid Annual Leave Regulations Art. 4(1))."))
+    if exclusions.personal_leave_paid and exclusions.personal_leave_days >= 20:
+        return Msg(_lt("%(days)s days of personal leave this year without wage deduction (20 or more): no annual "
+                       "leave this year (Paid Annual Leave Regulations Art. 4(2))."),
+                   {"days": fmt_n(exclusions.personal_leave_days)})
+    years = to_decimal(cumulative_work_years or 0)
+    for (min_years, months), item in zip(SICK_LEAVE_MONTHS_LIMITS, ("5", "4", "3")):
+        if years >= min_years:
+            if exclusions.sick_leave_months >= months:
+                return Msg(_lt("%(sick)s months of sick leave this year (%(limit)s or more with %(years)s work "
+                               "years): no annual leave this year (Paid Annual Leave Regulations Art. 4(%(item)s))."),
+                           {"sick": fmt_n(exclusions.sick_leave_months), "limit": str(months),
+                            "years": fmt_n(years), "item": item})
+            break
+    return None
 
 
 def annual_leave_entitlement(cumulative_work_years, continuous_12_months=True):
@@ -945,7 +1128,7 @@ def annual_leave_entitlement(cumulative_work_years, continuous_12_months=True):
 
 
 def annual_leave_days_due(termination_date, cumulative_work_years, days_taken=0, hire_date=None,
-                          continuous_12_months=True, config=DEFAULT_CONFIG):
+                          continuous_12_months=True, config=DEFAULT_CONFIG, exclusions=None):
     """Untaken days owed at termination (实施办法 Art. 12): pro-rata entitlement minus days taken.
 
     days_elapsed runs from 1 January (or the hire date if later) to the termination date,
@@ -955,6 +1138,9 @@ def annual_leave_days_due(termination_date, cumulative_work_years, days_taken=0,
     Leave taken beyond the pro-rata figure is not clawed back (result >= 0).
     """
     entitlement = annual_leave_entitlement(cumulative_work_years, continuous_12_months)
+    excluded = annual_leave_exclusion(cumulative_work_years, exclusions) if entitlement else None
+    if excluded is not None:
+        entitlement = 0
     year_start = date(termination_date.year, 1, 1)
     if hire_date is not None and hire_date > year_start:
         year_start = hire_date
@@ -967,7 +1153,7 @@ def annual_leave_days_due(termination_date, cumulative_work_years, days_taken=0,
     else:
         due = pro_rata - taken
     due = max(ZERO, due).to_integral_value(rounding=ROUND_FLOOR)
-    return LeaveDue(entitlement, elapsed, pro_rata, int(due))
+    return LeaveDue(entitlement, elapsed, pro_rata, int(due), excluded)
 
 
 def with_config(config, **changes):
@@ -977,8 +1163,9 @@ def with_config(config, **changes):
 
 __all__ = [
     "CENT", "DEFAULT_CONFIG", "GROUNDS", "GROUND_KEYS", "LCL_START", "Article", "GroundRule", "LabourLawError",
-    "LawConfig", "LeaveDue", "Segment", "ServiceLength", "SeveranceInput", "SeveranceResult", "WageAverage",
-    "WageLine", "annual_leave_days_due", "annual_leave_entitlement", "annual_leave_pay", "average_wage",
+    "LawConfig", "LeaveDue", "LeaveExclusions", "Segment", "ServiceLength", "SeveranceInput", "SeveranceResult", "WageAverage",
+    "WageLine", "annual_leave_days_due", "annual_leave_entitlement", "annual_leave_exclusion",
+    "disability_employment_subsidy", "annual_leave_pay", "average_wage",
     "compute_severance", "fmt_money", "fmt_n", "ground_selection", "money", "n_from_service",
     "old_n_from_service", "region_year", "service_length", "wage_window",
     "with_config",

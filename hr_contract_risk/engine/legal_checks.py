@@ -14,6 +14,12 @@ Pure Python (no Odoo).  Implements /work/shared/domain/prc-labour-rules.md:
 * LCL Art. 40(2): incompetence must be proven and followed by training or
   reassignment before it counts; the evidence checklist says what is missing.
 * The 479号 medical-period table (§1.6).
+* Work injury (工伤保险条例 Arts. 35-37, §1.9b): disability grades 1-4 keep the relationship, 5-6 end only at
+  the employee's request, 7-10 may end at expiry (with the one-time disability employment subsidy, money in
+  ``labour_law.disability_employment_subsidy``); an occupational disease under assessment still blocks.
+* Other extensions (§1.9c): trade-union chair, vice-chair and committee members (Trade Union Law Art. 19),
+  collective-negotiation representatives (集体合同规定 Art. 28).
+* LCL 83 exposure for a probation beyond the LCL 19 limit (``contract_compliance.excess_probation_exposure``).
 
 Each check returns ``Finding`` objects: ``code``, ``article``, ``severity``
 (``block`` / ``warn`` / ``info``), a translatable ``Msg`` and the decisions it
@@ -21,10 +27,11 @@ blocks.  A decision is forbidden when a finding blocks it.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from . import contract_compliance as _cc
 from . import findings as _findings
 from . import service as _service
 from .findings import BLOCK, INFO, SEVERITIES, WARN, Finding  # noqa: F401 (re-exported: lc.BLOCK, lc.Finding)
@@ -92,6 +99,13 @@ class Facts:
     max_gap_days: int = DEFAULT_MAX_GAP_DAYS
     probation_end: date = None  # last day of probation (hr.contract trial_date_end), LCL 21
     no_fault_reason: str = None  # Art. 40 item of a no-fault dismissal: illness / incompetence / objective_change
+    disability_grade: int = None  # work-injury disability grade 1-10 (工伤保险条例 Arts. 35-37), None: none assessed
+    disease_under_assessment: bool = False  # occupational disease suspected, under diagnosis or assessment
+    union_office_until: date = None  # end of the term as trade-union chair, vice-chair or committee member
+    union_office_full_time: bool = False  # full-time officer: extended by the length of the term (TUL Art. 19)
+    union_office_start: date = None  # start of that term (full-time officers)
+    negotiation_rep_until: date = None  # end of the mandate as collective-negotiation representative
+    contract_wage: object = None  # monthly wage of the contract after probation (LCL 83 exposure)
 
 
 @dataclass(frozen=True)
@@ -247,7 +261,7 @@ def protection_findings(facts):
     found = []
     end = facts.end_date
     stop = frozenset({NOT_RENEW})
-    if facts.occupational_injury:
+    if facts.disease_under_assessment or (facts.occupational_injury and not facts.disability_grade):
         found.append(Finding(
             "art42_occupational", "LCL 42(1)(2), 45", BLOCK,
             Msg(_lt("Occupational disease (suspected or confirmed) or work injury (Art. 42(1)(2)): the contract "
@@ -380,7 +394,9 @@ def reason_findings(facts, evidence_complete=None):
 def evaluate(facts, evidence_complete=None):
     """All findings for the renewal review, most severe first (stable order)."""
     ent = open_ended_entitlement(facts)
-    found = protection_findings(facts) + entitlement_findings(facts, ent) + reason_findings(facts, evidence_complete)
+    found = (protection_findings(facts) + work_injury_findings(facts) + extension_findings(facts)
+             + entitlement_findings(facts, ent) + reason_findings(facts, evidence_complete)
+             + probation_exposure_findings(facts))
     if any(f.code.startswith("art42_") for f in found):
         found.append(Finding(
             "art45_extension", "LCL 45", INFO,
@@ -407,7 +423,9 @@ def termination_findings(facts, ground, evidence_complete=None):
     * Expiry grounds: the renewal review's checks of a non-renewal (Art. 14, 42/45, the reason given).
     * No-fault dismissal and layoff: the Art. 42 protections, which forbid an Art. 40 or 41 dismissal, and
       for incompetence (``facts.reason``) the Art. 40(2) training-first check.
-    * Other grounds: none (Art. 39 dismissal and mutual termination remain possible under Art. 42).
+    * Other grounds: the work-injury rules only (Arts. 35-36: grades 1-4 keep the relationship, grades 5-6 end
+      only at the employee's request); Art. 39 dismissal and mutual termination remain possible under Art. 42.
+    * Every ground but expiry (where ``evaluate`` has it): the LCL 83 exposure of a probation beyond the limit.
 
     When a finding forbids the termination, a ``termination_unlawful`` finding comes first: ending the
     contract on this ground would be unlawful, so unless the facts change the employee may claim
@@ -420,7 +438,8 @@ def termination_findings(facts, ground, evidence_complete=None):
                    "unlawful. Unless the facts change, the employee may ask to continue the contract, otherwise "
                    "2N is owed (LCL Art. 48, 87): the ground is \u201cUnlawful termination or non-renewal\u201d.")
     elif ground in DISMISSAL_GROUNDS:
-        found = protection_findings(facts) + reason_findings(facts, evidence_complete)
+        found = (protection_findings(facts) + work_injury_findings(facts, ground) + extension_findings(facts, ground)
+                 + reason_findings(facts, evidence_complete))
         probation = probation_findings(facts, ground)
         found += probation
         blockers = [f for f in found if f.severity == BLOCK]
@@ -433,12 +452,143 @@ def termination_findings(facts, ground, evidence_complete=None):
                        "Unless the facts change, the employee may ask to continue the contract, otherwise 2N is "
                        "owed (LCL Art. 48, 87): the ground is \u201cUnlawful termination or non-renewal\u201d.")
     else:
-        return []
+        # grounds the work-injury rules restrict (Arts. 35-36); for the others nothing is found
+        found = work_injury_findings(facts, ground)
+        blockers = [f for f in found if f.severity == BLOCK] if ground in EMPLOYER_OTHER_GROUNDS else []
+        text = _lt("The work-injury rules forbid ending the employment this way (%(articles)s), so it would be "
+                   "unlawful. Unless the facts change, the employee may ask to continue the contract, otherwise 2N "
+                   "is owed (LCL Art. 48, 87): the ground is \u201cUnlawful termination or non-renewal\u201d.")
+    if ground not in EXPIRY_GROUNDS:
+        found += probation_exposure_findings(facts)  # expiry: already in ``evaluate``
     if blockers:
         articles = "; ".join(dict.fromkeys(f.article for f in blockers))
         found.append(Finding(TERMINATION_UNLAWFUL, "LCL 48, 87", BLOCK, Msg(text, {"articles": articles})))
     order = {BLOCK: 0, WARN: 1, INFO: 2}
     return sorted(found, key=lambda f: (order[f.severity], f.code != TERMINATION_UNLAWFUL))
+
+
+# ---------------------------------------------------------------------------
+# Work injury (工伤保险条例 Arts. 35-37) and other extensions (Trade Union Law 19, 集体合同规定 28)
+# ---------------------------------------------------------------------------
+
+#: grounds initiated by the employee (工伤保险条例 Art. 36: "经工伤职工本人提出")
+EMPLOYEE_REQUEST_GROUNDS = frozenset({"resignation", "mutual_employee", "employer_fault_resignation",
+                                      "expiry_employee_declined"})
+#: other employer-side endings the work-injury rules restrict
+EMPLOYER_OTHER_GROUNDS = frozenset({"mutual_employer", "task_completed"})
+WORK_INJURY_OTHER_GROUNDS = EMPLOYEE_REQUEST_GROUNDS | EMPLOYER_OTHER_GROUNDS
+WIIR = "Work-Related Injury Insurance Regulations"
+
+
+def work_injury_findings(facts, ground=None):
+    """工伤保险条例 Arts. 35-37 for a confirmed disability grade (``facts.disability_grade``).
+
+    ``ground`` None or an expiry ground: the renewal decision; a dismissal ground: LCL 42(2) forbids an Art. 40
+    or 41 dismissal for any grade; another ground: grades 1-4 keep the relationship (Art. 35), grades 5-6 end
+    only when the employee asks (Art. 36), grades 7-10 may end (Art. 37).  The subsidy owed at the end
+    is computed by ``labour_law.disability_employment_subsidy``.
+    Example: grade 8 at expiry: allowed, the employer pays the one-time disability employment subsidy.
+    """
+    grade = facts.disability_grade
+    if not grade:
+        return []
+    params = {"grade": grade}
+    stop = frozenset({NOT_RENEW})
+    if ground in DISMISSAL_GROUNDS:
+        return [Finding("wiir_dismissal", "LCL 42(2); WIIR 35-37", BLOCK, Msg(_lt(
+            "Work-injury disability grade %(grade)s (confirmed loss of working capacity, LCL 42(2)): no dismissal "
+            "under Art. 40 or 41."), params), stop)]
+    if grade <= 4:
+        if ground in ("death", "retirement", "dismissal_cause", "employer_closure", "unlawful"):
+            return []
+        return [Finding("wiir35_kept", "WIIR 35; LCL 42(2), 45", BLOCK, Msg(_lt(
+            "Work-injury disability grade %(grade)s: the employment relationship is kept and the employee leaves "
+            "the post (Work-Related Injury Insurance Regulations Art. 35); the contract may not be ended."),
+            params), stop)]
+    if grade <= 6:
+        asked = ground in EMPLOYEE_REQUEST_GROUNDS or (ground is None or ground in EXPIRY_GROUNDS) and (
+            facts.employee_wish == WISH_LEAVE)
+        if asked:
+            return [Finding("wiir36_employee_request", "WIIR 36", INFO, Msg(_lt(
+                "Work-injury disability grade %(grade)s: the employment may end because the employee asks; the "
+                "employer pays the one-time disability employment subsidy (Work-Related Injury Insurance "
+                "Regulations Art. 36)."), params))]
+        if ground in ("death", "retirement", "dismissal_cause", "employer_closure", "unlawful"):
+            return []
+        return [Finding("wiir36_employee_only", "WIIR 36; LCL 42(2), 45", BLOCK, Msg(_lt(
+            "Work-injury disability grade %(grade)s: the employment ends only at the employee's request (Work-"
+            "Related Injury Insurance Regulations Art. 36); the employer may not end it, the contract is "
+            "extended."), params), stop)]
+    if ground in ("death", "retirement", "dismissal_cause", "unlawful"):
+        return []
+    return [Finding("wiir37_subsidy", "WIIR 37", INFO, Msg(_lt(
+        "Work-injury disability grade %(grade)s: the contract may end at expiry or at the employee's request; the "
+        "employer pays the one-time disability employment subsidy (Work-Related Injury Insurance Regulations "
+        "Art. 37), added to the severance."), params))]
+
+
+def extension_findings(facts, ground=None):
+    """Extensions like Art. 42/45 set by other laws (§1.9c), not while an Art. 39 situation is documented.
+
+    * Trade Union Law Art. 19: the contract of a trade-union chair, vice-chair or committee member is extended
+      to the end of the term of office (a full-time officer's by the length of the term); not for serious
+      personal fault or once the statutory retirement age is reached.
+    * 集体合同规定 Art. 28: a collective-negotiation representative's contract expiring during the mandate is
+      extended to its end, and the employer may not end it meanwhile (only for serious misconduct).
+    ``ground``: None or an expiry ground (renewal decision) or a dismissal ground (Art. 28 also forbids it).
+    Example: contract ending 2025-06-30, union chair until 2026-03-31: extended to 2026-03-31.
+    """
+    if facts.art39:
+        return []
+    end = facts.end_date
+    found = []
+    stop = frozenset({NOT_RENEW})
+    retired = facts.statutory_retirement_date and facts.statutory_retirement_date <= end
+    union = facts.union_office_until
+    if union and union >= end and not retired and ground not in DISMISSAL_GROUNDS:
+        until = union
+        if facts.union_office_full_time and facts.union_office_start:
+            # full-time officer: extended by a period equal to the term of office
+            term = relativedelta(union + timedelta(days=1), facts.union_office_start)
+            until = max(union, end + term)
+        found.append(Finding("tul19_union_officer", "Trade Union Law 19", BLOCK, Msg(_lt(
+            "Trade-union chair, vice-chair or committee member until %(office)s: the contract is extended "
+            "automatically, to %(until)s (Trade Union Law Art. 19), except for serious personal fault or the "
+            "statutory retirement age."), {"office": _iso(union), "until": _iso(until)}), stop))
+    rep = facts.negotiation_rep_until
+    if rep and rep >= end:
+        found.append(Finding("cc28_negotiation_rep", "Collective Contract Provisions 28", BLOCK, Msg(_lt(
+            "Collective-negotiation representative until %(until)s: the contract is extended automatically to the "
+            "end of the mandate and the employer may not end it meanwhile except for serious misconduct "
+            "(Collective Contract Provisions Art. 28)."), {"until": _iso(rep)}), stop))
+    return found
+
+
+def probation_exposure_findings(facts):
+    """LCL 83 for a probation longer than the LCL 19 limit, served up to the end date (or the probation end):
+    the post-probation wage for each month beyond the limit, from ``contract_compliance.excess_probation_exposure``.
+    Example: 3-year contract from 2024-01-01, probation to 2024-08-31 (limit 6 months, to 2024-06-30), wage
+    10,000: 2 months, 20,000."""
+    if not (facts.probation_end and facts.contract_wage):
+        return []
+    chain = continuous_chain(facts.contracts, facts.end_date, facts.max_gap_days)
+    if not chain:
+        return []
+    contract = chain[-1]
+    if facts.probation_end < contract.start or (contract.end and facts.probation_end > contract.end):
+        return []  # the probation of another contract, or bad data reported by the compliance check
+    inp = _cc.ProbationInput(
+        _cc.FIXED if contract.end else _cc.OPEN_ENDED, contract.start, contract.end, facts.probation_end,
+        contract_wage=facts.contract_wage)
+    months, amount = _cc.excess_probation_exposure(inp, min(facts.end_date, facts.probation_end))
+    if not months:
+        return []
+    allowed = _cc.probation_allowed_end(inp)
+    return [Finding("lcl83_probation_excess", "LCL 19, 83", WARN, Msg(_lt(
+        "The probation to %(end)s exceeds the LCL 19 limit (%(allowed)s): %(months)s month(s) beyond it were served, "
+        "owed as compensation at the post-probation wage, %(amount)s (LCL 83)."),
+        {"end": _iso(facts.probation_end), "allowed": _iso(allowed) or "-", "months": f"{months:.2f}",
+         "amount": f"{amount:,.2f}"}))]
 
 
 PROBATION_DISMISSAL = "lcl21_probation_dismissal"

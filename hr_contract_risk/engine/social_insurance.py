@@ -24,7 +24,7 @@ Abbreviations: LCL = 劳动合同法, Reg = 劳动合同法实施条例, SIL = �
 UIR = 失业保险条例, Order 13 = 实施《社会保险法》若干规定.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from . import findings as _findings
@@ -472,6 +472,8 @@ class Benefit:
     carried_months: int  # earlier unclaimed entitlement actually added
     capped: bool
     reasons: list = field(default_factory=list)  # Msg explaining a refusal
+    until_retirement: date | None = None  # extended to the statutory retirement age (延迟退休办法 Art. 7)
+    notes: list = field(default_factory=list)  # Msg explaining an extension
 
 
 def _validate_months(contribution_months, unclaimed_months):
@@ -507,7 +509,46 @@ def months_for_contribution(contribution_months):
     return 24
 
 
-def benefit(contribution_months, unclaimed_months, involuntary):
+#: 国务院关于渐进式延迟法定退休年龄的办法 (in force 2025-01-01), Art. 7: a claimant less than one year from the
+#: statutory retirement age draws unemployment benefit until that age.
+RETIREMENT_EXTENSION_FROM = date(2025, 1, 1)
+
+
+def _months_until(start, end):
+    """Benefit months from ``start`` to ``end``: whole months, a started month counts (paid monthly)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if _service.add_months(start, months) < end:
+        months += 1
+    return max(0, months)
+
+
+def extend_to_retirement(result, start, retirement_date):
+    """延迟退休办法 Art. 7: while drawing benefit, a claimant less than one year ("不足一年") from the statutory
+    retirement age draws it until that age, beyond the 24-month cap of SIL Art. 46.  ``start``: the first day
+    of the benefit (the registration, at the earliest the day after the job loss); the benefit of an
+    eligible claimant otherwise ends ``result.months`` later.  Retirement before that end stops it (SIL 51:
+    drawing a pension)."""
+    if not (result.eligible and start and retirement_date) or start < RETIREMENT_EXTENSION_FROM:
+        return result
+    normal_end = _service.add_months(start, result.months)
+    if retirement_date <= start:
+        return result
+    one_year_before = add_years(retirement_date, -1)
+    if normal_end <= one_year_before:
+        return result  # the benefit ends while the claimant is still a year or more from retirement
+    months = _months_until(start, retirement_date)
+    if months <= result.months:
+        return result
+    note = Msg(_lt(
+        "Less than one year from the statutory retirement age (%(date)s) while drawing benefit: the benefit runs "
+        "until that age, %(months)s months instead of %(normal)s (State Council Measures on the gradual raise of "
+        "the statutory retirement age, Art. 7)."), {"date": retirement_date.isoformat(), "months": months,
+                                                   "normal": result.months})
+    return replace(result, months=months, capped=False, until_retirement=retirement_date,
+                   notes=[*result.notes, note])
+
+
+def benefit(contribution_months, unclaimed_months, involuntary, start=None, retirement_date=None):
     """Eligibility and maximum months of unemployment benefit.
 
     ``contribution_months``: cumulative unemployment-insurance contribution
@@ -535,7 +576,8 @@ def benefit(contribution_months, unclaimed_months, involuntary):
     new = months_for_contribution(contribution_months)
     total = new + (unclaimed_months or 0)
     months = min(total, BENEFIT_CAP_MONTHS)
-    return Benefit(True, months, new, months - new, total > BENEFIT_CAP_MONTHS, [])
+    result = Benefit(True, months, new, months - new, total > BENEFIT_CAP_MONTHS, [])
+    return extend_to_retirement(result, start, retirement_date)
 
 
 # --------------------------------------------------------------------------
@@ -725,11 +767,17 @@ def assess(
     report_days=DEFAULT_REPORT_DAYS,
     handover_date=None,
     hire_date=None,
+    retirement_date=None,
 ):
-    """Everything the stoppage wizard shows, in one pure call."""
+    """Everything the stoppage wizard shows, in one pure call.
+
+    ``retirement_date``: the statutory retirement date; the benefit is taken to start the day after the
+    departure (registration can be no earlier) for the Art. 7 extension of ``extend_to_retirement``."""
     validate_departure(hire_date, departure_date)
     reason = get_reason(reason_key)
-    result_benefit = benefit(contribution_months or 0, unclaimed_months or 0, reason.involuntary)
+    result_benefit = benefit(contribution_months or 0, unclaimed_months or 0, reason.involuntary,
+                             start=departure_date + timedelta(days=1) if departure_date else None,
+                             retirement_date=retirement_date)
     findings = check_reason(ground, reason_key, departure_reason, planned_end_date, departure_date)
     findings += check_last_contribution(departure_date, last_contribution_month)
     compensation = reason.compensation_due

@@ -58,3 +58,7 @@ from . import hr_labour_cost_report
 from . import hr_contract_compliance
 from . import hr_employee_compliance
 from . import hr_contract_import
+from . import res_company_legal
+from . import res_config_settings_legal
+from . import hr_employee_legal
+from . import hr_contract_renewal_review_legal

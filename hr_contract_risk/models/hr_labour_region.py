@@ -5,7 +5,8 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..engine import labour_law
+from ..engine import bounds, labour_law
+from ..engine.i18n import Msg
 
 
 def normalize_city(name):
@@ -55,6 +56,18 @@ class HrLabourRegion(models.Model):
     source_url = fields.Char(string="Source", help="Where the figures were published (government site).")
     note = fields.Char(help="E.g. 'demo value, verify against the source'.")
     active = fields.Boolean(default=True)
+    # 一次性伤残就业补助金 (工伤保险条例 Arts. 36-37): months per grade and base, set by the province
+    disability_subsidy_base = fields.Selection(
+        [("wage", "Employee's average wage (W)"), ("local_average", "Local average wage (A)")],
+        string="Disability Employment Subsidy Base", default="wage", required=True,
+        help="The monthly amount the province multiplies by the months of the grade for the one-time disability "
+        "employment subsidy (Work-Related Injury Insurance Regulations Arts. 36-37).")
+    disability_subsidy_months_5 = fields.Float(string="Subsidy Months, Grade 5", digits=(16, 1))
+    disability_subsidy_months_6 = fields.Float(string="Subsidy Months, Grade 6", digits=(16, 1))
+    disability_subsidy_months_7 = fields.Float(string="Subsidy Months, Grade 7", digits=(16, 1))
+    disability_subsidy_months_8 = fields.Float(string="Subsidy Months, Grade 8", digits=(16, 1))
+    disability_subsidy_months_9 = fields.Float(string="Subsidy Months, Grade 9", digits=(16, 1))
+    disability_subsidy_months_10 = fields.Float(string="Subsidy Months, Grade 10", digits=(16, 1))
 
     _sql_constraints = [
         ("company_city_year_uniq", "unique(company_id, city_key, year)",
@@ -80,6 +93,26 @@ class HrLabourRegion(models.Model):
                 raise ValidationError(_("The year %(year)s is not plausible.", year=rec.year))
             if rec.source_url and not re.match(r"^https?://", rec.source_url):
                 raise ValidationError(_("The source must be a web address starting with http:// or https://."))
+
+    @api.constrains("disability_subsidy_months_5", "disability_subsidy_months_6", "disability_subsidy_months_7",
+                    "disability_subsidy_months_8", "disability_subsidy_months_9", "disability_subsidy_months_10")
+    def _check_disability_subsidy_months(self):
+        for rec in self:
+            for grade in range(5, 11):
+                name = f"disability_subsidy_months_{grade}"
+                try:
+                    bounds.check_number("disability_subsidy_months", rec[name],
+                                        self._fields[name]._description_string(self.env))
+                except bounds.BoundsError as err:
+                    params = dict(err.msg.params, rule=self.env._(err.msg.params["rule"]))  # an _lt of bounds
+                    raise ValidationError(Msg(err.msg.text, params).render(self.env._)) from None
+
+    def _hrcr_disability_subsidy(self, grade):
+        """(months, base key) of the one-time disability employment subsidy for ``grade`` (5-10), else (0, base)."""
+        self.ensure_one()
+        if grade and 5 <= grade <= 10:
+            return self[f"disability_subsidy_months_{grade}"], self.disability_subsidy_base or "wage"
+        return 0.0, self.disability_subsidy_base or "wage"
 
     def _matches_city(self, key):
         self.ensure_one()

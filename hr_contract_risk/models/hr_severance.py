@@ -182,6 +182,7 @@ class HrSeverance(models.Model):
             (_("Pay in lieu of notice"), self.notice_pay_amount),
             (_("Untaken annual leave"), self.leave_pay_amount),
             (_("Pre-2008 subsidies"), self.other_amount),
+            (_("One-time disability employment subsidy"), self.disability_subsidy_amount),
         ]
         lines = [
             Command.create({

@@ -24,11 +24,17 @@ INPUT_FIELDS = (
     "notice_given", "no_fault_reason", "average_monthly_wage", "previous_month_wage", "leave_wage",
     "local_average_wage", "local_minimum_wage", "untaken_leave_days", "enterprise_average_wage",
     "pre2008_local_amount", "medical_subsidy_months",
+    "disability_grade", "disability_subsidy_months", "disability_subsidy_base", "carried_leave_days",
 )
 OUTPUT_FIELDS = (
     "compensation_months", "compensation_amount", "notice_pay_amount", "leave_pay_amount", "other_amount",
     "total_amount", "breakdown_data", "breakdown_error",
+    "disability_subsidy_amount",
 )
+DISABILITY_SUBSIDY_BASE_SELECTION = [
+    ("wage", "Employee's average wage (W)"),
+    ("local_average", "Local average wage (A)"),
+]
 
 
 class HrSeveranceMixin(models.AbstractModel):
@@ -87,6 +93,26 @@ class HrSeveranceMixin(models.AbstractModel):
         string="Medical Subsidy (Months)", digits=(16, 1),
         help="Circular 481 Art. 6: illness dismissal with pre-2008 service earns a medical subsidy of at least "
         "6 months' wages. Unconfirmed whether it still applies: 0 omits it.")
+    # work injury (工伤保险条例 Arts. 35-37) and leave carried over (实施办法 Art. 9)
+    disability_grade = fields.Integer(
+        string="Work-Injury Disability Grade",
+        help="Confirmed disability grade 1-10, 0 when none. Grades 1-4 keep the relationship, 5-6 end only at the "
+        "employee's request, 7-10 may end at expiry; from grade 5 the employer pays the one-time disability "
+        "employment subsidy (Work-Related Injury Insurance Regulations Arts. 35-37).")
+    disability_subsidy_months = fields.Float(
+        string="Disability Subsidy (Months)", digits=(16, 1),
+        help="Months of the one-time disability employment subsidy for the grade, set by the province "
+        "(regional parameters).")
+    disability_subsidy_base = fields.Selection(
+        DISABILITY_SUBSIDY_BASE_SELECTION,
+        help="Monthly amount of the subsidy, as the province sets it: the employee's W or the local average A.")
+    carried_leave_days = fields.Float(
+        string="Leave Days Carried from Last Year", digits=(16, 1),
+        help="Untaken statutory annual leave of the previous year, arranged across the year and still not taken: "
+        "paid with this year's days (Annual Leave Implementing Measures Art. 9).")
+    wage_months_worked = fields.Float(
+        string="Months Actually Worked", digits=(16, 2),
+        help="Reg 27: the months W is averaged over, a partial first or last month counted as its fraction.")
     wage_source = fields.Selection(WAGE_SOURCE_SELECTION)
     wage_months = fields.Integer(string="Months Averaged")
     wage_window_start = fields.Date(string="Wage Window From")
@@ -107,6 +133,9 @@ class HrSeveranceMixin(models.AbstractModel):
     other_amount = fields.Monetary(
         string="Other (Pre-2008)", compute="_compute_severance", store=True,
         help="Circular 481 Art. 6 medical subsidy and local pre-2008 additions.")
+    disability_subsidy_amount = fields.Monetary(
+        string="Disability Employment Subsidy", compute="_compute_severance", store=True,
+        help="One-time disability employment subsidy (Work-Related Injury Insurance Regulations Arts. 36-37).")
     total_amount = fields.Monetary(string="Total", compute="_compute_severance", store=True)
     breakdown_data = fields.Json(compute="_compute_severance", store=True)
     breakdown_error = fields.Char(compute="_compute_severance", store=True)
@@ -137,6 +166,10 @@ class HrSeveranceMixin(models.AbstractModel):
             leave_wage=D(self.leave_wage) if self.leave_wage else None,
             pre2008_local_amount=D(self.pre2008_local_amount or 0.0),
             medical_subsidy_months=D(self.medical_subsidy_months or 0.0),
+            disability_grade=self.disability_grade or None,
+            disability_subsidy_months=D(self.disability_subsidy_months or 0.0),
+            disability_subsidy_base=self.disability_subsidy_base or "wage",
+            carried_leave_days=D(self.carried_leave_days or 0.0),
         )
 
     def _hrcr_run_engine(self, strict=False):
@@ -164,7 +197,7 @@ class HrSeveranceMixin(models.AbstractModel):
                 rec.update({
                     "compensation_months": 0.0, "compensation_amount": 0.0, "notice_pay_amount": 0.0,
                     "leave_pay_amount": 0.0, "other_amount": 0.0, "total_amount": 0.0,
-                    "breakdown_data": False, "breakdown_error": error,
+                    "breakdown_data": False, "breakdown_error": error, "disability_subsidy_amount": 0.0,
                 })
                 continue
             rec.update({
@@ -174,6 +207,7 @@ class HrSeveranceMixin(models.AbstractModel):
                 "leave_pay_amount": float(result.leave_pay_amount),
                 "other_amount": float(result.other_amount),
                 "total_amount": float(result.total_amount),
+                "disability_subsidy_amount": float(result.disability_subsidy_amount),
                 "breakdown_data": result.as_dict(),
                 "breakdown_error": False,
             })
@@ -181,7 +215,8 @@ class HrSeveranceMixin(models.AbstractModel):
     # ------------------------------------------------------------------ breakdown rendering
 
     @api.depends_context("lang")
-    @api.depends("breakdown_data", "breakdown_error", "wage_source", "wage_months", "region_id", "region_fallback")
+    @api.depends("breakdown_data", "breakdown_error", "wage_source", "wage_months", "region_id", "region_fallback",
+                 "wage_months_worked")
     def _compute_breakdown_html(self):
         for rec in self:
             rec.breakdown_html = self.env["ir.qweb"]._render(
@@ -195,12 +230,17 @@ class HrSeveranceMixin(models.AbstractModel):
 
     def _hrcr_wage_source_text(self):
         if self.wage_source == "history":
-            return _(
+            text = _(
                 "W is the average of %(count)s monthly wage lines from %(start)s to %(end)s.",
                 count=self.wage_months,
                 start=format_date(self.env, self.wage_window_start, date_format="yyyy-MM"),
                 end=format_date(self.env, self.wage_window_end, date_format="yyyy-MM"),
             )
+            if self.wage_months_worked and round(self.wage_months_worked, 2) != self.wage_months:
+                text = "%s %s" % (text, _(
+                    "They are divided by %(worked)s months actually worked: a partial first or last month counts as "
+                    "its fraction (Reg 27).", worked="%.2f" % self.wage_months_worked))
+            return text
         if self.wage_source == "contract":
             return _("No wage history: W is the contract wage. Import monthly wage lines for an exact average.")
         return ""
@@ -301,6 +341,8 @@ class HrSeveranceMixin(models.AbstractModel):
             "show_notice": data["notice_pay_amount"] not in ("0", "0.00"),
             "show_leave": data["leave_pay_amount"] not in ("0", "0.00"),
             "show_other": data["other_amount"] not in ("0", "0.00"),
+            "disability_subsidy": money(data.get("disability_subsidy_amount") or 0),
+            "show_disability_subsidy": (data.get("disability_subsidy_amount") or "0") not in ("0", "0.00"),
             "articles": [tr(a["text"], a["params"]) for a in data["articles"]],
             "warnings": [tr(m["text"], m["params"]) for m in data["warnings"]],
             "notes": [tr(m["text"], m["params"]) for m in data["notes"]],

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
@@ -93,6 +95,10 @@ class HrSiStoppage(models.Model):
         help="Benefit months from an earlier unemployment period not yet drawn; added and capped at 24 (SIL Art. 46).",
     )
     last_contribution_month = fields.Date(help="Any day of the last month for which contributions are paid.")
+    statutory_retirement_date = fields.Date(
+        string="Statutory retirement date",
+        help="A claimant less than one year from the statutory retirement age draws unemployment benefit until "
+        "that age (State Council Measures on the gradual raise of the statutory retirement age, Art. 7).")
     benefit_eligible = fields.Boolean(
         string="Eligible for unemployment benefit",
         compute="_compute_assessment",
@@ -105,7 +111,8 @@ class HrSiStoppage(models.Model):
         compute="_compute_assessment",
         store=True,
         help="12 / 18 / 24 months for 1-5 / 5-10 / 10+ years of contributions, plus earlier unclaimed months, "
-        "at most 24 (SIL Art. 46).",
+        "at most 24 (SIL Art. 46); longer, until the statutory retirement date, when the benefit would end less "
+        "than one year before it (State Council Measures on the gradual raise of the retirement age, Art. 7).",
     )
     report_days = fields.Integer(
         string="Agency report deadline (days)",
@@ -140,7 +147,8 @@ class HrSiStoppage(models.Model):
         for rec in self:
             rec.company_id = rec.employee_id.company_id or rec.company_id or self.env.company
 
-    @api.depends("stoppage_reason", "ui_contribution_months", "unclaimed_benefit_months")
+    @api.depends("stoppage_reason", "ui_contribution_months", "unclaimed_benefit_months", "departure_date",
+                 "statutory_retirement_date")
     def _compute_assessment(self):
         for rec in self:
             if not rec.stoppage_reason:
@@ -149,7 +157,10 @@ class HrSiStoppage(models.Model):
                 continue
             reason = si.REASONS[rec.stoppage_reason]
             try:
-                benefit = si.benefit(rec.ui_contribution_months, rec.unclaimed_benefit_months, reason.involuntary)
+                benefit = si.benefit(
+                    rec.ui_contribution_months, rec.unclaimed_benefit_months, reason.involuntary,
+                    start=rec.departure_date and rec.departure_date + timedelta(days=1),
+                    retirement_date=rec.statutory_retirement_date or None)
             except si.InputError:
                 benefit = si.Benefit(False, 0, 0, 0, False)  # refused by _check_months on save
             rec.involuntary = {True: "yes", False: "no", None: "na"}[reason.involuntary]

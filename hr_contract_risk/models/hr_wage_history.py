@@ -88,8 +88,10 @@ class HrWageHistory(models.Model):
         return super().write(self._normalize_vals(dict(vals)))
 
     @api.model
-    def _hrcr_averages(self, employees, termination_dates, hire_dates, include_overtime=True):
+    def _hrcr_averages(self, employees, termination_dates, hire_dates, include_overtime=True, partial_months=True):
         """{employee_id: engine WageAverage} for a batch, with ONE query.
+
+        ``partial_months``: Reg 27, a partial first or last month counts as its fraction (company setting).
 
         ``termination_dates`` and ``hire_dates`` are dicts by employee id.
         """
@@ -107,7 +109,8 @@ class HrWageHistory(models.Model):
                 labour_law.WageLine(row["month"], row["amount"], row["overtime_amount"]))
         return {
             e.id: labour_law.average_wage(
-                lines.get(e.id, []), termination_dates[e.id], hire_dates.get(e.id), include_overtime)
+                lines.get(e.id, []), termination_dates[e.id], hire_dates.get(e.id), include_overtime,
+                partial_months=partial_months)
             for e in employees
         }
 

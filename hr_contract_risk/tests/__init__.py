@@ -19,3 +19,4 @@ from . import test_labour_cost
 from . import test_contract_compliance
 from . import test_import_templates
 from . import test_batch
+from . import test_legal_fixes

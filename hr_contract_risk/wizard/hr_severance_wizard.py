@@ -6,9 +6,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..engine import labour_law
+from ..engine import bounds, labour_law
 from ..engine import legal_checks as lc
 from ..engine.service import worked_12_continuous_months
+from ..models.hrcr_bounds import bounds_error
 from ..models.override import may_override, override_vals, validated_override
 from ..models.rendering import render_findings
 
@@ -42,6 +43,7 @@ class HrSeveranceWizard(models.TransientModel):
     wage_window_start = fields.Date(compute="_compute_wage_history", store=True)
     wage_window_end = fields.Date(compute="_compute_wage_history", store=True)
     wage_history_warning = fields.Char(compute="_compute_wage_history", store=True)
+    wage_months_worked = fields.Float(compute="_compute_wage_history", store=True)
     history_previous_month_wage = fields.Monetary(compute="_compute_wage_history", store=True)
     history_leave_wage = fields.Monetary(compute="_compute_wage_history", store=True)
     # One compute method per editable field: Odoo protects every field of a shared compute method when one of
@@ -70,6 +72,26 @@ class HrSeveranceWizard(models.TransientModel):
         readonly=False, help="Prefilled with the validated time off of allocation-based types (such as annual leave) "
         "taken this calendar year up to the termination date; correct it if other types are included.")
     untaken_leave_days = fields.Float(compute="_compute_untaken_leave_days", store=True, readonly=False)
+    # Paid Annual Leave Regulations Art. 4: no annual leave this year when one of these holds
+    school_vacation_longer = fields.Boolean(
+        string="Winter/Summer Vacation Longer than the Leave",
+        help="The employee enjoys statutory winter and summer vacations longer than the annual leave (Paid Annual "
+        "Leave Regulations Art. 4(1)).")
+    personal_leave_days = fields.Float(
+        string="Personal Leave Days This Year", digits=(16, 1),
+        help="Personal leave (事假) this year: 20 days or more without wage deduction removes the year's leave "
+        "(Paid Annual Leave Regulations Art. 4(2)).")
+    personal_leave_paid = fields.Boolean(
+        string="Personal Leave Without Wage Deduction",
+        help="The employer did not deduct wages for the personal leave (Paid Annual Leave Regulations Art. 4(2)).")
+    sick_leave_months = fields.Float(
+        string="Sick Leave Months This Year", digits=(16, 1),
+        help="Sick leave this year: 2 months or more (1-10 work years), 3 (10-20) or 4 (20 or more) remove the "
+        "year's leave (Paid Annual Leave Regulations Art. 4(3)-(5)).")
+    leave_exclusion_note = fields.Char(compute="_compute_untaken_leave_days", store=True)
+    disability_grade = fields.Integer(compute="_compute_disability_grade", store=True, readonly=False)
+    disability_subsidy_months = fields.Float(compute="_compute_disability_subsidy_months", store=True, readonly=False)
+    disability_subsidy_base = fields.Selection(compute="_compute_disability_subsidy_base", store=True, readonly=False)
     medical_subsidy_months = fields.Float(compute="_compute_medical_subsidy_months", store=True, readonly=False)
     money_rule = fields.Char(compute="_compute_money_rule")
     has_pre2008_service = fields.Boolean(compute="_compute_money_rule")
@@ -115,7 +137,7 @@ class HrSeveranceWizard(models.TransientModel):
         empty = {
             "wage_history_average": 0.0, "wage_source": False, "wage_months": 0, "wage_window_start": False,
             "wage_window_end": False, "wage_history_warning": False, "history_previous_month_wage": 0.0,
-            "history_leave_wage": 0.0,
+            "history_leave_wage": 0.0, "wage_months_worked": 0.0,
         }
         History = self.env["hr.wage.history"]
         for wiz in self:
@@ -125,7 +147,7 @@ class HrSeveranceWizard(models.TransientModel):
                 continue
             avg = History._hrcr_averages(
                 employee, {employee.id: wiz.termination_date}, {employee.id: wiz.hire_date},
-                wiz.company_id.hrcr_wage_include_overtime,
+                wiz.company_id.hrcr_wage_include_overtime, partial_months=wiz.company_id.hrcr_wage_partial_months,
             )[employee.id]
             if avg.average is not None:
                 wiz.update({
@@ -137,6 +159,7 @@ class HrSeveranceWizard(models.TransientModel):
                     "wage_history_warning": " ".join(wiz._hrcr_tr(m.text, m.params) for m in avg.warnings) or False,
                     "history_previous_month_wage": float(avg.previous_month_wage or avg.average),
                     "history_leave_wage": float(avg.leave_average),
+                    "wage_months_worked": float(avg.months_worked if avg.months_worked is not None else avg.months_used),
                 })
             else:
                 contract_wage = (wiz.contract_id or employee.contract_id).wage
@@ -240,9 +263,12 @@ class HrSeveranceWizard(models.TransientModel):
             )
             wiz.leave_days_taken = (groups[0][0] or 0.0) if groups else 0.0
 
-    @api.depends("cumulative_work_years", "leave_days_taken", "termination_date", "hire_date", "company_id")
+    @api.depends("cumulative_work_years", "leave_days_taken", "termination_date", "hire_date", "company_id",
+                 "school_vacation_longer", "personal_leave_days", "personal_leave_paid", "sick_leave_months")
+    @api.depends_context("lang")
     def _compute_untaken_leave_days(self):
         for wiz in self:
+            wiz.leave_exclusion_note = False
             if not wiz.termination_date:
                 wiz.untaken_leave_days = 0.0
                 continue
@@ -252,8 +278,44 @@ class HrSeveranceWizard(models.TransientModel):
                 continuous_12_months=worked_12_continuous_months(
                     wiz.hire_date, wiz.termination_date, wiz.cumulative_work_years),
                 config=wiz.company_id._hrcr_law_config(),
+                exclusions=labour_law.LeaveExclusions(
+                    school_vacation_longer=wiz.school_vacation_longer,
+                    personal_leave_days=labour_law.to_decimal(wiz.personal_leave_days or 0.0),
+                    personal_leave_paid=wiz.personal_leave_paid,
+                    sick_leave_months=labour_law.to_decimal(wiz.sick_leave_months or 0.0)),
             )
             wiz.untaken_leave_days = due.days_due
+            if due.excluded is not None:
+                wiz.leave_exclusion_note = wiz._hrcr_tr(due.excluded.text, due.excluded.params)
+
+    @api.constrains("personal_leave_days", "sick_leave_months", "carried_leave_days", "disability_grade",
+                    "disability_subsidy_months")
+    def _check_hrcr_legal_inputs(self):
+        """engine/bounds.py ranges of the work-injury and annual-leave inputs, with the field's label."""
+        for wiz in self:
+            for name in ("personal_leave_days", "sick_leave_months", "carried_leave_days", "disability_grade",
+                         "disability_subsidy_months"):
+                try:
+                    bounds.check_number(name, wiz[name], self._fields[name]._description_string(self.env))
+                except bounds.BoundsError as err:
+                    raise bounds_error(self.env, err) from None
+
+    @api.depends("employee_id")
+    def _compute_disability_grade(self):
+        for wiz in self:
+            # sudo: HR-only field, read for the HR officer running the wizard
+            wiz.disability_grade = wiz.employee_id.sudo().hrcr_disability_grade
+
+    @api.depends("region_id", "disability_grade")
+    def _compute_disability_subsidy_months(self):
+        for wiz in self:
+            wiz.disability_subsidy_months = (
+                wiz.region_id._hrcr_disability_subsidy(wiz.disability_grade)[0] if wiz.region_id else 0.0)
+
+    @api.depends("region_id")
+    def _compute_disability_subsidy_base(self):
+        for wiz in self:
+            wiz.disability_subsidy_base = wiz.region_id.disability_subsidy_base or "wage"
 
     @api.depends("company_id")
     def _compute_medical_subsidy_months(self):
@@ -283,9 +345,15 @@ class HrSeveranceWizard(models.TransientModel):
         employee's wish, documented Art. 39 / 40(1) situations, the reason and the Art. 40(2) evidence."""
         self.ensure_one()
         ground = self.termination_ground
-        if not (self.employee_id and self.termination_date and ground in lc.EXPIRY_GROUNDS | lc.DISMISSAL_GROUNDS):
+        if not (self.employee_id and self.termination_date and ground):
             return []
-        values = {"hire_date": self.hire_date or None}
+        values = {
+            "hire_date": self.hire_date or None,
+            # work injury (WIIR Arts. 35-37) as entered here; LCL 83 exposure of a probation beyond the limit
+            "disability_grade": self.disability_grade or None,
+            "probation_end": self.contract_id.trial_date_end or None,
+            "contract_wage": self.contract_id.wage or None,
+        }
         evidence_complete = None
         review = self._hrcr_renewal_review()
         if review:
@@ -298,7 +366,7 @@ class HrSeveranceWizard(models.TransientModel):
         return lc.termination_findings(facts, ground, evidence_complete)
 
     @api.depends("employee_id", "contract_id", "contract_id.trial_date_end", "company_id", "hire_date",
-                 "termination_date", "termination_ground", "no_fault_reason")
+                 "termination_date", "termination_ground", "no_fault_reason", "disability_grade")
     @api.depends_context("lang")
     def _compute_legal_findings(self):
         for wiz in self:
@@ -348,6 +416,8 @@ class HrSeveranceWizard(models.TransientModel):
             "average_monthly_wage", "previous_month_wage", "leave_wage", "local_average_wage", "local_minimum_wage",
             "untaken_leave_days", "enterprise_average_wage", "pre2008_local_amount", "medical_subsidy_months",
             "wage_source", "wage_months", "wage_window_start", "wage_window_end", "region_fallback",
+            "disability_grade", "disability_subsidy_months", "disability_subsidy_base", "carried_leave_days",
+            "wage_months_worked",
         )}
         vals.update({
             "company_id": self.company_id.id,

@@ -74,6 +74,12 @@ class HrSiStoppageWizard(models.TransientModel):
         help="Benefit months from an earlier unemployment period not yet drawn (SIL Art. 46).",
     )
     last_contribution_month = fields.Date(help="Any day of the last month for which contributions are paid.")
+    statutory_retirement_date = fields.Date(
+        string="Statutory retirement date", compute="_compute_statutory_retirement_date", store=True,
+        readonly=False,
+        help="Prefilled from the employee. A claimant less than one year from the statutory retirement age draws "
+        "unemployment benefit until that age (State Council Measures on the gradual raise of the statutory "
+        "retirement age, Art. 7).")
     handover_date = fields.Date(help="Work handover completed: compensation is paid then (LCL Art. 50 ¶2).")
     report_days = fields.Integer(compute="_compute_report_days", string="Agency report deadline (days)")
 
@@ -191,6 +197,12 @@ class HrSiStoppageWizard(models.TransientModel):
             company = wizard.employee_id.company_id or self.env.company
             wizard.report_days = int(company.hrcr_si_report_days or si.DEFAULT_REPORT_DAYS)
 
+    @api.depends("employee_id")
+    def _compute_statutory_retirement_date(self):
+        for wizard in self:
+            # sudo: the field is for HR officers, who run this wizard; only the date is read
+            wizard.statutory_retirement_date = wizard.employee_id.sudo().statutory_retirement_date
+
     def _compute_is_hr_manager(self):
         self.is_hr_manager = may_override(self.env)
 
@@ -211,12 +223,13 @@ class HrSiStoppageWizard(models.TransientModel):
             report_days=self.report_days,
             handover_date=self.handover_date,
             hire_date=self.hire_date,
+            retirement_date=self.statutory_retirement_date or None,
         )
 
     @api.depends(
         "stoppage_reason", "termination_ground", "departure_date", "departure_reason_id", "city",
         "ui_contribution_months", "unclaimed_benefit_months", "last_contribution_month", "handover_date",
-        "hire_date", "planned_end_date", "report_days",
+        "hire_date", "planned_end_date", "report_days", "statutory_retirement_date",
     )
     def _compute_results(self):
         for wizard in self:
@@ -242,7 +255,8 @@ class HrSiStoppageWizard(models.TransientModel):
                         order13_article=result.reason.order13,
                         benefit_eligible=result.benefit.eligible,
                         max_benefit_months=result.benefit.months,
-                        benefit_explanation="\n".join(render_msg(self.env, m) for m in result.benefit.reasons),
+                        benefit_explanation="\n".join(
+                            render_msg(self.env, m) for m in [*result.benefit.reasons, *result.benefit.notes]),
                         findings_html=render_findings(self.env, result.findings),
                         blocked=result.blocked,
                         mapping_id=mapping.id,
@@ -315,6 +329,7 @@ class HrSiStoppageWizard(models.TransientModel):
                 "verify_with_bureau": mapping.verify_with_bureau,
                 "ui_contribution_months": self.ui_contribution_months,
                 "unclaimed_benefit_months": self.unclaimed_benefit_months,
+                "statutory_retirement_date": self.statutory_retirement_date,
                 "last_contribution_month": self.last_contribution_month,
                 "report_days": self.report_days,
                 "handover_date": self.handover_date,
