@@ -1,4 +1,4 @@
-"""Upgrade from 18.0.1.0.0: the contract-expiry alerts lose their own scheduled action.
+"""Upgrade to 18.0.1.2.0: the contract-expiry alerts lose their own scheduled action.
 
 Core's daily "HR Contract: update state" runs them first (hr.contract.update_state), so the
 separate cron did the same work a second time. Its record was loaded with noupdate, which an
