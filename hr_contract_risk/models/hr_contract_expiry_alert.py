@@ -109,8 +109,9 @@ class HrContractExpiryAlert(models.Model):
         """
         Contract = self.env["hr.contract"]
         today = fields.Date.context_today(self)
-        stage_ids, escalation_ids = self._hrcr_expiry_todo(today)
-        routing = self._hrcr_expiry_routing(today)
+        companies = self._hrcr_expiry_companies()
+        stage_ids, escalation_ids = self._hrcr_expiry_todo(today, companies)
+        routing = self._hrcr_expiry_routing(today, companies)
         run = CronBatches(self.env, total=len(stage_ids) + len(escalation_ids), resumable=True,
                           time_budget=time_budget, name="Contract-expiry alerts")
         created = 0
@@ -127,10 +128,10 @@ class HrContractExpiryAlert(models.Model):
         return self.env["res.company"].sudo().search([])
 
     @api.model
-    def _hrcr_expiry_todo(self, today):
+    def _hrcr_expiry_todo(self, today, companies=None):
         """(contract ids with a stage alert due, contract ids to escalate), most urgent first."""
         Contract = self.env["hr.contract"]
-        companies = self._hrcr_expiry_companies()
+        companies = companies if companies is not None else self._hrcr_expiry_companies()
         stages_by_company = {company.id: company._hrcr_expiry_stages() for company in companies}
         stage_ids = Contract.search(self._hrcr_stage_candidate_domain(today, stages_by_company),
                                     order="date_end, id").ids
@@ -141,9 +142,9 @@ class HrContractExpiryAlert(models.Model):
         return stage_ids, escalation_ids
 
     @api.model
-    def _hrcr_expiry_routing(self, today):
+    def _hrcr_expiry_routing(self, today, companies=None):
         """What every batch of one run shares: stages, who is told, activity defaults."""
-        companies = self._hrcr_expiry_companies()
+        companies = companies if companies is not None else self._hrcr_expiry_companies()
         return {
             "today": today,
             "stages": {company.id: company._hrcr_expiry_stages() for company in companies},

@@ -260,7 +260,7 @@ class TestKpiForecastChart(AppraisalCase):
         action = self.env["ir.actions.act_window"].with_user(self.user_hr)._for_xml_id(
             "hr_contract_risk.action_hr_kpi_forecast_chart")
         self.assertEqual(action["res_model"], "hr.kpi.forecast.chart")
-        arch = self.env.ref("hr_contract_risk.hr_employee_view_form_kpi_forecast").arch
+        arch = self.env.ref("hr_contract_risk.hr_employee_view_form").arch
         # the employee form's smart button opens the graph (the %(xmlid)d is stored resolved)
         self.assertIn('name="%d"' % self.env.ref("hr_contract_risk.action_hr_kpi_forecast_chart").id, arch)
 
