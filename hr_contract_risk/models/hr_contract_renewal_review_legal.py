@@ -1,4 +1,5 @@
 """Renewal review: the work-injury grade and the extensions of other laws, shown from the employee."""
+# pylint: disable=consider-merging-classes-inherited
 
 from odoo import fields, models
 

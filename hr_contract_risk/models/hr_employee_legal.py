@@ -1,5 +1,6 @@
 """Legal protections beyond LCL 42 entered by HR: work-injury disability grade, trade-union office, collective
 negotiation mandate (工伤保险条例 Arts. 35-37, Trade Union Law Art. 19, 集体合同规定 Art. 28)."""
+# pylint: disable=consider-merging-classes-inherited
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError

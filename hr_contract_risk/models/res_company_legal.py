@@ -1,4 +1,5 @@
 """Severance legal readings of issue 9 (Reg 27 partial months) as company settings."""
+# pylint: disable=consider-merging-classes-inherited
 
 import dataclasses
 

@@ -1,4 +1,5 @@
 """Settings of the severance legal readings of issue 9 (Reg 27 partial months)."""
+# pylint: disable=consider-merging-classes-inherited
 
 from odoo import fields, models
 
