@@ -1,11 +1,10 @@
 """Renewal review: the work-injury grade and the extensions of other laws, shown from the employee."""
-# pylint: disable=consider-merging-classes-inherited
 
 from odoo import fields, models
 
 
 class HrContractRenewalReview(models.Model):
-    _inherit = "hr.contract.renewal.review"
+    _inherit = "hr.contract.renewal.review"  # pylint: disable=consider-merging-classes-inherited  # one file per feature
 
     hrcr_disability_grade = fields.Integer(related="employee_id.hrcr_disability_grade")
     hrcr_disease_under_assessment = fields.Boolean(related="employee_id.hrcr_disease_under_assessment")

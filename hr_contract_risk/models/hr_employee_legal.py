@@ -1,6 +1,5 @@
 """Legal protections beyond LCL 42 entered by HR: work-injury disability grade, trade-union office, collective
 negotiation mandate (工伤保险条例 Arts. 35-37, Trade Union Law Art. 19, 集体合同规定 Art. 28)."""
-# pylint: disable=consider-merging-classes-inherited
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
@@ -10,7 +9,7 @@ from ..engine.i18n import Msg
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _inherit = "hr.employee"  # pylint: disable=consider-merging-classes-inherited  # one file per feature
 
     hrcr_disability_grade = fields.Integer(
         string="Work-Injury Disability Grade", groups="hr.group_hr_user", tracking=True,

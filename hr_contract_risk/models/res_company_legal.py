@@ -1,5 +1,4 @@
 """Severance legal readings of issue 9 (Reg 27 partial months) as company settings."""
-# pylint: disable=consider-merging-classes-inherited
 
 import dataclasses
 
@@ -7,7 +6,7 @@ from odoo import fields, models
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited  # one file per feature
 
     hrcr_wage_partial_months = fields.Boolean(
         string="Partial Months Count as Their Fraction", default=True,
