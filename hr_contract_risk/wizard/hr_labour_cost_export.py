@@ -1,5 +1,3 @@
-import base64
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
@@ -7,6 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
 from ..engine import labour_cost, severance_register
+from .xlsx_download import xlsx_download
 
 #: the summed measures of the export, in column order (field name, column kind)
 MEASURES = (
@@ -95,16 +94,4 @@ class HrLabourCostExport(models.TransientModel):
         title = _("Labour cost analysis %(start)s - %(end)s",
                   start=format_date(self.env, self.date_from), end=format_date(self.env, self.date_to))
         content = severance_register.build_register_xlsx(self._sheets(), title=title)
-        self.attachment_id = self.env["ir.attachment"].create({
-            "name": "labour_cost_%s_%s.xlsx" % (self.date_from, self.date_to),
-            "type": "binary",
-            "datas": base64.b64encode(content),
-            "res_model": self._name,
-            "res_id": self.id,
-            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        })
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/web/content/%s?download=true" % self.attachment_id.id,
-            "target": "self",
-        }
+        return xlsx_download(self, "labour_cost_%s_%s.xlsx" % (self.date_from, self.date_to), content)

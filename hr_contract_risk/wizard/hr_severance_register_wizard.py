@@ -1,12 +1,11 @@
 """Severance: the severance register export."""
 
-import base64
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_date
 
 from ..engine import severance_register
+from .xlsx_download import xlsx_download
 
 
 class HrSeveranceRegisterWizard(models.TransientModel):
@@ -103,17 +102,5 @@ class HrSeveranceRegisterWizard(models.TransientModel):
             start=format_date(self.env, self.date_from), end=format_date(self.env, self.date_to))
         content = severance_register.build_register_xlsx(self._register_sheets(severances), title=title)
         filename = "severance_register_%s_%s.xlsx" % (self.date_from, self.date_to)
-        self.attachment_id = self.env["ir.attachment"].create({
-            "name": filename,
-            "type": "binary",
-            "datas": base64.b64encode(content),
-            "res_model": self._name,
-            "res_id": self.id,
-            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        })
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/web/content/%s?download=true" % self.attachment_id.id,
-            "target": "self",
-        }
+        return xlsx_download(self, filename, content)
 
