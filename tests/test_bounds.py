@@ -61,3 +61,35 @@ def test_check_values_uses_the_table():
     with pytest.raises(bounds.BoundsError):
         bounds.check_values({"local_minimum_wage": 3000, "local_average_wage": 2000}, TODAY)
     bounds.check_values({"hire_date": date(2020, 1, 1), "average_monthly_wage": 9000, "name": "x"}, TODAY)
+
+
+@pytest.mark.parametrize("start,end", [
+    (date(1900, 1, 1), None), (date(2020, 1, 1), date(2200, 1, 1)), (date(2020, 1, 1), date(2019, 12, 31)),
+    (date(2024, 2, 29), date(2044, 3, 1)),
+])
+def test_contract_dates_out_of_range_refused(start, end):
+    with pytest.raises(bounds.BoundsError) as exc:
+        bounds.check_contract_dates(start, end, TODAY, "Start Date", "End Date")
+    assert ("Start Date" if start.year < 1950 else "End Date") in str(exc.value)
+
+
+@pytest.mark.parametrize("start,end", [
+    (date(2020, 1, 1), None), (date(2020, 1, 1), date(2040, 1, 1)), (date(2024, 2, 29), date(2044, 2, 28)),
+    (date(1950, 1, 1), date(1950, 1, 1)),
+])
+def test_contract_dates_plausible_accepted(start, end):
+    bounds.check_contract_dates(start, end, TODAY)
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, 1e308, -1e308, -1000, -90.01, 200.01])
+def test_what_if_wage_change_bounded(value):
+    from hr_contract_risk.engine import attrition_features as af
+    with pytest.raises(bounds.BoundsError) as exc:
+        af.apply_what_if({"wage_change_12m": 0.0}, wage_change_pct=value)
+    assert "200" in str(exc.value) and "-90" in str(exc.value)
+
+
+def test_what_if_wage_change_at_bounds():
+    from hr_contract_risk.engine import attrition_features as af
+    assert af.apply_what_if({"wage_change_12m": 0.0}, wage_change_pct=200)["wage_change_12m"] == 2.0
+    assert af.apply_what_if({"wage_change_12m": 0.0}, wage_change_pct=-90)["wage_change_12m"] == -0.9

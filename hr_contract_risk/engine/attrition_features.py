@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from . import bounds as _bounds
 from . import service as _service
 from .i18n import _lt
 
@@ -438,6 +439,7 @@ def apply_what_if(features, wage_change_pct=0.0, training_done=False, manager_un
     in the last 6 months; ``open_ended_contract``: an open-ended contract is
     signed (no end date, no fixed-term chain).
     """
+    _bounds.check_number("wage_change_pct", wage_change_pct, "wage_change_pct")  # finite, -90 .. +200 %
     out = dict(features)
     if wage_change_pct:
         base = out.get("wage_change_12m") or 0.0

@@ -49,7 +49,11 @@ BOUNDS = {
     # Paid Annual Leave Regulations Art. 4: sick leave and personal leave of the current year
     "sick_leave_months": Bound(0.0, 12.0, _lt("at most the 12 months of the year")),
     "personal_leave_days": Bound(0.0, 366.0, _lt("at most the days of the year")),
+    # attrition what-if: a raise or a cut of the wage now (-100 % would be no wage at all)
+    "wage_change_pct": Bound(-90.0, 200.0, _lt("plausible wage change, from a 90 % cut to a 200 % raise")),
 }
+# A fixed term longer than this is a typing error (an open-ended contract has no end date, LCL Art. 14)
+CONTRACT_TERM_YEARS = 20
 DATE_FIELDS = ("hire_date", "termination_date", "departure_date")
 
 
@@ -96,6 +100,24 @@ def check_date(key, value, today, label=None):
         raise BoundsError(Msg(
             _lt("%(field)s must be between %(low)s and %(high)s (plausible dates); got %(value)s."),
             {"field": label or key, "low": low.isoformat(), "high": high.isoformat(), "value": value.isoformat()}))
+
+
+def check_contract_dates(date_start, date_end, today, start_label="date_start", end_label="date_end"):
+    """A contract starts in the plausible range (1950 .. today + 2 years) and a fixed term ends after its start
+    and at most CONTRACT_TERM_YEARS later: a 2200 end date is a typing error, not a 174-year contract."""
+    check_date("date_start", date_start, today, start_label)
+    if not date_start or not date_end:
+        return
+    try:
+        high = date_start.replace(year=date_start.year + CONTRACT_TERM_YEARS)
+    except ValueError:  # 29 February
+        high = date_start.replace(year=date_start.year + CONTRACT_TERM_YEARS, day=28)
+    if not date_start <= date_end <= high:
+        raise BoundsError(Msg(
+            _lt("%(field)s must be between %(low)s and %(high)s (a fixed term of at most %(years)s years; "
+                "an open-ended contract has no end date, LCL Art. 14); got %(value)s."),
+            {"field": end_label, "low": date_start.isoformat(), "high": high.isoformat(),
+             "years": CONTRACT_TERM_YEARS, "value": date_end.isoformat()}))
 
 
 def check_minimum_below_average(minimum, average, minimum_label="local_minimum_wage",

@@ -15,6 +15,7 @@ from . import res_config_settings_compliance
 from . import hr_departure_reason
 from . import hr_contract_stoppage
 from . import hr_contract_expiry
+from . import hr_contract_bounds
 from . import hr_contract_renewal
 from . import hr_si_city_mapping
 from . import hr_si_stoppage

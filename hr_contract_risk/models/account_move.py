@@ -21,14 +21,15 @@ class AccountMove(models.Model):
         return res
 
     def button_cancel(self):
+        self._hrcr_check_no_live_severance()
         res = super().button_cancel()
         self.env["hr.severance"]._hrcr_sync_from_moves(self)
         return res
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_live_severance(self):
-        """The entry of a live severance is cancelled or reversed through the severance, never deleted (it would
-        leave a confirmed severance without its entry)."""
+    def _hrcr_check_no_live_severance(self):
+        """The entry of a live severance is cancelled through the severance (which cancels a draft entry or
+        reverses a posted one, as superuser after its own checks), never from Accounting: a cancelled entry
+        under a confirmed severance would say nothing is owed while the severance says it is."""
         if self.env.su or not self.ids:
             return
         # sudo: finance users may not read HR records; only the existence of a live severance is checked
@@ -36,3 +37,8 @@ class AccountMove(models.Model):
                 [("move_id", "in", self.ids), ("state", "!=", "cancelled")], limit=1):
             raise UserError(_("This journal entry belongs to a severance: cancel the severance instead, which "
                               "cancels or reverses its entry."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_live_severance(self):
+        """The entry of a live severance is never deleted (it would leave a confirmed severance without it)."""
+        self._hrcr_check_no_live_severance()

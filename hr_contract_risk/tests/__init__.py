@@ -8,6 +8,7 @@ from . import test_appraisal
 from . import test_decline_alert
 from . import test_renewal_review
 from . import test_renewal_review_tour
+from . import test_peer_feedback_tour
 from . import test_attrition
 from . import test_attrition_demo
 from . import test_expiry

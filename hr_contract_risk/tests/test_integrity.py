@@ -100,6 +100,34 @@ class IntegrityMixin:
                 record.with_user(user).with_context(**CONTEXTS[0]).unlink()
         self.assertTrue(record.exists())
 
+    def assertActionsKeepFrozen(self, record, users):
+        """Every public ``action_*`` method of a frozen record, called by each user under each client context:
+        refused, or harmless (opens a window, prints), and the record's stored fields unchanged."""
+        names = sorted(  # the addon's own buttons (core ones such as action_archive are core's business)
+            n for n in dir(type(record)) if n.startswith("action_") and callable(getattr(type(record), n))
+            and getattr(getattr(type(record), n), "__module__", "").startswith("odoo.addons.hr_contract_risk"))
+        self.assertTrue(names)
+        stored = [n for n, f in record._fields.items() if f.store and n not in models_magic
+                  and not n.startswith(self._FREE)]
+        record.invalidate_recordset()
+        before = record.sudo().read(stored)[0]
+        called = 0
+        for name in names:
+            for user in users:
+                for ctx in CONTEXTS:
+                    with self.subTest(model=record._name, action=name, user=user.login, ctx=ctx):
+                        try:
+                            with self.env.cr.savepoint():
+                                getattr(record.with_user(user).with_context(**ctx), name)()
+                        except REFUSED:
+                            pass
+                        except TypeError:  # needs arguments: not a button a client can press as is
+                            break
+                        called += 1
+                        record.invalidate_recordset()
+                        self.assertEqual(record.sudo().read(stored)[0], before)
+        self.assertGreater(called, 0)
+
     def assertUndeletable(self, record, users):
         for user in users:
             for ctx in CONTEXTS:
@@ -152,6 +180,8 @@ class TestIntegritySeverance(IntegrityMixin, SeveranceCommon):
         self.assertWalkFrozen(severance, self._all_users())  # posted
         severance.with_user(self.finance_user).action_mark_paid()
         self.assertWalkFrozen(severance, self._all_users())  # paid
+        self.assertActionsKeepFrozen(severance, self._all_users())
+        self.assertActionsKeepFrozen(cancelled, self._all_users())
 
     def test_entry_amount_matches_severance(self):
         """The journal entry cannot drift from the severance: neither side can be rewritten."""
@@ -168,6 +198,24 @@ class TestIntegritySeverance(IntegrityMixin, SeveranceCommon):
             move.with_user(self.finance_user).with_context(force_delete=True).unlink()
         self.assertTrue(move.exists())
         self.assertEqual(severance.move_id, move)
+
+    def test_entry_of_live_severance_not_cancelled_from_accounting(self):
+        """Finance cancelling the draft entry of a confirmed severance (or a posted one set back to draft) is
+        refused: the severance would still say it is owed. Cancelling the severance cancels its entry."""
+        severance = self._confirm()
+        move = severance.sudo().move_id
+        for ctx in CONTEXTS:
+            with self.subTest(ctx=ctx):
+                with self.assertRaises(UserError):
+                    move.with_user(self.finance_user).with_context(**ctx).button_cancel()
+                self.assertEqual(move.state, "draft")
+        move.with_user(self.finance_user).action_post()
+        move.with_user(self.finance_user).button_draft()
+        self.assertEqual(severance.state, "confirmed")
+        with self.assertRaises(UserError):
+            move.with_user(self.finance_user).button_cancel()
+        severance.with_user(self.hr_user).action_cancel()
+        self.assertEqual((severance.state, move.state), ("cancelled", "cancel"))
 
     def test_finance_cannot_mark_a_draft_paid(self):
         severance = self._confirm()
@@ -295,9 +343,11 @@ class TestIntegrityReview(IntegrityMixin, AppraisalCase):
                       "decision_reason": "Entitled."})
         review.action_decide()
         self.assertWalkFrozen(review, self._users())
+        self.assertActionsKeepFrozen(review, self._users())
         self.assertWalkFrozen(log, self._users())
         appraisal = self.make_confirmed(self.emp, 1, 90)
         self.assertWalkFrozen(appraisal, self._users())
+        self.assertActionsKeepFrozen(appraisal, self._users())
         draft = self.env["hr.kpi.appraisal"].create({
             "employee_id": self.emp.id, "date_start": self.month(0),
             "date_end": self.month(0) + relativedelta(months=1, days=-1),
@@ -451,3 +501,75 @@ class TestAttritionSearch(AppraisalCase):
         self.assertEqual(Employee.search([("attrition_band", "=", "high")]), self.emp)
         self.assertEqual(Employee.search([("attrition_risk", ">", 50)]), self.emp)
         self.assertEqual(Employee.search([("attrition_risk", "<", 50)]), self.emp_peer)
+
+
+# Every model of the addon with a workflow field is walked by a test above, or says why it need not be.
+# A new stateful model fails test_every_stateful_model_is_walked until someone walks it here.
+WALKED = {
+    "hr.severance": "TestIntegritySeverance.test_generated_walk_every_frozen_state",
+    "hr.contract.renewal.review": "TestIntegrityReview.test_generated_walk_decided_review_log_appraisal_feedback",
+    "hr.talk.log": "TestIntegrityReview.test_generated_walk_decided_review_log_appraisal_feedback",
+    "hr.kpi.appraisal": "TestIntegrityReview.test_generated_walk_decided_review_log_appraisal_feedback",
+    "hr.kpi.feedback": "TestIntegrityReview.test_generated_walk_decided_review_log_appraisal_feedback",
+    "hr.si.stoppage": "TestIntegrityStoppage.test_closed_checklist_retention_dates_frozen",
+}
+NOT_FROZEN = {
+    # alert episodes: HR closes them by hand; no legal or accounting fact hangs on them (employees: no access)
+    "hr.kpi.decline.alert": "an alert episode HR may close; nothing legal or accounting depends on it",
+    "hr.kpi.forecast.alert": "an alert episode HR may close; nothing legal or accounting depends on it",
+}
+WORKFLOW_FIELDS = ("state", "locked", "closed")
+
+
+@tagged("post_install", "-at_install")
+class TestIntegrityCoverage(IntegrityMixin, AppraisalCase):
+    def test_every_stateful_model_is_walked(self):
+        """Generated from the registry: each model defined by this addon (and its bridges) that has a
+        workflow field is in WALKED or NOT_FROZEN, so a new frozen state cannot be forgotten."""
+        found = set()
+        for name in self.env.registry:
+            model = self.env[name]
+            if model._transient or model._abstract or not model._original_module.startswith("hr_contract_risk"):
+                continue
+            if any(f in model._fields and model._fields[f].store for f in WORKFLOW_FIELDS):
+                found.add(name)
+        self.assertTrue(found)
+        missing = found - set(WALKED) - set(NOT_FROZEN)
+        self.assertFalse(missing, "stateful models without an integrity walk: %s" % sorted(missing))
+        self.assertFalse((set(WALKED) | set(NOT_FROZEN)) - found, "stale entries in WALKED / NOT_FROZEN")
+
+    def test_system_markers_read_only_for_users(self):
+        """The NOT_FROZEN alert episodes: a plain employee cannot write them over the ORM."""
+        for name in ("hr.kpi.decline.alert", "hr.kpi.forecast.alert"):
+            for user in (self.user_emp, self.user_peer):
+                with self.subTest(model=name, user=user.login):
+                    self.assertFalse(self.env[name].with_user(user).has_access("write"))
+
+    def test_contract_dates_out_of_range_refused(self):
+        """Issue 10 point 8: a contract starting in 1900 or ending in 2200 is refused, naming the field and
+        the bound; nothing is written."""
+        Contract = self.env["hr.contract"]  # the bound holds for every writer, the superuser included
+        base = {"name": "Range", "employee_id": self.emp_other.id, "wage": 5000,
+                "date_start": date(2020, 1, 1)}
+        before = self.env["hr.contract"].search_count([])
+        for bad, needle in (({"date_start": date(1900, 1, 1)}, "1950-01-01"),
+                            ({"date_end": date(2200, 1, 1)}, "2040-01-01"),
+                            ({"date_end": date(2019, 1, 1)}, "2020-01-01")):
+            with self.subTest(bad=bad):
+                with self.assertRaises(ValidationError) as ctx:
+                    with self.env.cr.savepoint():
+                        Contract.create(dict(base, **bad))
+                self.assertIn(needle, str(ctx.exception))
+        self.assertEqual(self.env["hr.contract"].search_count([]), before)
+
+    def test_what_if_inputs_finite_and_bounded(self):
+        """NaN, +-1e308 and -1000 % are refused with the field and the bound (NaN used to lower the risk)."""
+        WhatIf = self.env["hr.attrition.whatif"].with_user(self.user_hr)
+        for value in (float("nan"), 1e308, -1e308, -1000.0):
+            with self.subTest(value=value):
+                with self.assertRaises(ValidationError) as ctx:
+                    with self.env.cr.savepoint():
+                        WhatIf.create({"employee_id": self.emp.id, "wage_change_pct": value})
+                self.assertIn("200", str(ctx.exception))
+        wizard = WhatIf.create({"employee_id": self.emp.id, "wage_change_pct": 10.0})
+        self.assertGreaterEqual(wizard.new_risk, 0.0)

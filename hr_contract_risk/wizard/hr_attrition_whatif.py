@@ -3,7 +3,9 @@
 from odoo import api, fields, models
 
 from ..engine import attrition_model as am
+from ..engine import bounds
 from ..models.hr_attrition_score import BAND_SELECTION
+from ..models.hrcr_bounds import bounds_error
 
 
 class HrAttritionWhatIf(models.TransientModel):
@@ -27,6 +29,19 @@ class HrAttritionWhatIf(models.TransientModel):
     new_factors = fields.Text(string="Top factors in this scenario", compute="_compute_scenario")
     rule_based = fields.Boolean(compute="_compute_scenario")
 
+    def _check_wage_change(self):
+        """engine/bounds.py: a finite change from -90 % to +200 % (NaN, +-1e308 or -1000 % are typing errors)."""
+        for wizard in self:
+            try:
+                bounds.check_number("wage_change_pct", wizard.wage_change_pct,
+                                    self._fields["wage_change_pct"]._description_string(self.env))
+            except bounds.BoundsError as err:
+                raise bounds_error(self.env, err) from None
+
+    @api.constrains("wage_change_pct")
+    def _constrain_wage_change(self):
+        self._check_wage_change()
+
     @api.depends("employee_id", "wage_change_pct", "training_done", "manager_unchanged", "open_ended_contract")
     def _compute_scenario(self):
         Score = self.env["hr.attrition.score"]
@@ -36,6 +51,7 @@ class HrAttritionWhatIf(models.TransientModel):
                 wizard.update({"current_risk": 0.0, "current_band": False, "new_risk": 0.0, "new_band": False,
                                "new_factors": False, "rule_based": False})
                 continue
+            wizard._check_wage_change()
             res = Score._what_if(
                 wizard.employee_id,
                 wage_change_pct=wizard.wage_change_pct,
