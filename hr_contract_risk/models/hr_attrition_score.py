@@ -13,6 +13,8 @@ computed fields restricted with ``groups="hr.group_hr_user"``.
 import logging
 from datetime import timedelta
 
+from psycopg2 import errors as pg_errors
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
@@ -145,7 +147,7 @@ class HrAttritionScore(models.Model):
                 continue
             ctx = self._scoring_context(company, today)
             for batch in run.batches(emp_ids, batch_size):
-                self._recompute_batch(ctx, batch)
+                self._recompute_batch_once(ctx, batch)
         return run.done
 
     @api.model
@@ -191,6 +193,20 @@ class HrAttritionScore(models.Model):
                                                  with_responsible=True)
         features = {eid: af.compute_features(h, ctx["today"], ctx["dept_rates"]) for eid, h in histories.items()}
         return rows, features, responsible
+
+    @api.model
+    def _recompute_batch_once(self, ctx, emp_ids):
+        """One batch in a savepoint. Two runs at once (two cron threads, or a cron beside HR's "Recompute") may
+        score the same employees: the second to write meets the first one's scores (unique employee) or rows it
+        updated (serialization failure). That batch is already scored today by the other run: drop it, keep
+        going, and never create a second score or a second alert (seen in bench/load_bench.py)."""
+        try:
+            with self.env.cr.savepoint():
+                self._recompute_batch(ctx, emp_ids)
+        except (pg_errors.UniqueViolation, pg_errors.SerializationFailure) as err:
+            self.env.invalidate_all()
+            _logger.info("attrition: batch of %s employees of company %s scored by a concurrent run (%s): dropped",
+                         len(emp_ids), ctx["company"].id, type(err).__name__)
 
     @api.model
     def _recompute_batch(self, ctx, emp_ids):

@@ -8,6 +8,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tests.common import TransactionCase, new_test_user
+from odoo.tools import mute_logger
 
 from ..engine import attrition_features as af
 from ..engine import attrition_model as am
@@ -130,6 +131,37 @@ class TestAttritionRecompute(AttritionCase):
         self.assertEqual(Score._recompute(companies=self.company, batch_size=5, force=True), len(employees))
         self.assertEqual(len(Score.search([("employee_id", "in", employees.ids)])), len(employees))
         self.assertTrue(reps)
+
+    def test_batch_scored_by_a_concurrent_run_is_dropped(self):
+        """Two recomputes at once (bench/load_bench.py: both cron threads): the second run to insert a score meets
+        the first one's row (unique employee). Its batch is dropped, the run goes on, no duplicate, no crash."""
+        emps = self._employees(6, prefix="C")
+        Score = self.env["hr.attrition.score"]
+        ScoreClass = type(Score)
+        orig_create = ScoreClass.create
+        raced = []
+
+        def create_after_a_concurrent_run(records, vals_list):
+            if not raced:  # the other run inserts the first employee's score just before this one
+                raced.append(vals_list[0]["employee_id"])
+                records.env.cr.execute(
+                    "INSERT INTO hr_attrition_score (employee_id, company_id, risk, band, computed_on) "
+                    "VALUES (%s, %s, 1.0, 'low', %s)", (raced[0], self.company.id, self.today))
+            return orig_create(records, vals_list)
+
+        employees = self.env["hr.employee"].search([("company_id", "=", self.company.id)])
+        with patch.object(ScoreClass, "create", create_after_a_concurrent_run), mute_logger("odoo.sql_db"):
+            Score._recompute(companies=self.company, batch_size=3, force=True)
+        self.env.invalidate_all()
+        scores = Score.search([("employee_id", "in", employees.ids)])
+        self.assertEqual(len(scores), len(set(scores.employee_id.ids)), "one score per employee")
+        # (in one test transaction the "other run's" row rolls back with the batch; in production it was committed)
+        self.assertNotIn(raced[0], scores.employee_id.ids)
+        self.assertLess(len(scores), len(employees), "the raced batch was dropped, not half-written")
+        # the next run scores what the dropped batch left
+        Score._recompute(companies=self.company, batch_size=3)
+        self.assertEqual(Score.search([("employee_id", "in", employees.ids)]).employee_id, employees)
+        self.assertTrue(emps)
 
     def test_cron_entry_point(self):
         self.env.ref("hr_contract_risk.ir_cron_attrition_recompute").method_direct_trigger()
