@@ -153,7 +153,7 @@ class HrSeveranceMixin(models.AbstractModel):
         D = labour_law.to_decimal
         return labour_law.SeveranceInput(
             ground=self.termination_ground,
-            hire_date=self.hire_date,
+            hire_date=self.hire_date or None,
             termination_date=self.termination_date,
             average_wage=D(self.average_monthly_wage or 0.0),
             local_average_wage=D(self.local_average_wage or 0.0),

@@ -97,6 +97,8 @@ class HrWageHistory(models.Model):
         """
         if not employees:
             return {}
+        # Odoo's empty date is False; the engine's is None (an employee with no contract has no hire date yet)
+        hire_dates = {eid: day or None for eid, day in hire_dates.items()}
         first = min(labour_law.wage_window(termination_dates[e.id], hire_dates.get(e.id))[0] for e in employees)
         last = max(termination_dates[e.id] for e in employees)
         rows = self.search_read(

@@ -283,6 +283,16 @@ class TestIntegritySeverance(IntegrityMixin, SeveranceCommon):
             wiz.action_confirm()
         self.assertEqual(self._counts(), before)
 
+    def test_wizard_opens_on_an_employee_without_contract(self):
+        """bench/load_bench.py: the severance wizard opened on an employee with no contract (so no hire date)
+        raised a raw AttributeError ('bool' has no 'replace') from the wage window; it opens, hire date empty."""
+        employee = self.env["hr.employee"].create({"name": "No contract yet", "company_id": self.company.id})
+        wiz = self.env["hr.severance.wizard"].with_user(self.hr_user).with_context(
+            default_employee_id=employee.id).new({"termination_date": date(2024, 6, 30)})
+        self.assertFalse(wiz.hire_date)
+        self.assertEqual(wiz.wage_months, 0)
+        self.assertEqual(wiz.untaken_leave_days, 0.0)  # annual leave due from a hire date: none yet
+
     def test_wizard_prefills_not_zeroed(self):
         """Issue 10 point 7: entering one prefilled value leaves the others as computed."""
         self._wage_lines(self.employee, date(2024, 6, 1), [9000] * 12)

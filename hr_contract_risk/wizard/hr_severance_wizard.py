@@ -274,7 +274,7 @@ class HrSeveranceWizard(models.TransientModel):
                 continue
             due = labour_law.annual_leave_days_due(
                 wiz.termination_date, labour_law.to_decimal(wiz.cumulative_work_years or 0.0),
-                labour_law.to_decimal(wiz.leave_days_taken or 0.0), hire_date=wiz.hire_date,
+                labour_law.to_decimal(wiz.leave_days_taken or 0.0), hire_date=wiz.hire_date or None,
                 continuous_12_months=worked_12_continuous_months(
                     wiz.hire_date, wiz.termination_date, wiz.cumulative_work_years),
                 config=wiz.company_id._hrcr_law_config(),
