@@ -16,8 +16,11 @@
    number of SQL queries of every batch;
 5. drops the database (unless ``--keep-db``).
 
-Appraisals and talk logs are other features of the addon (not loaded here), so
-the Odoo-level model sees fewer signals than the engine-level benchmark.
+Everything the score reads is loaded: contracts, leaves, the change log
+(contract ends, wage raises, manager changes), confirmed quarterly appraisals
+(``hr.kpi.appraisal``) and talk-log warnings and training offers
+(``hr.talk.log``), so the Odoo-level model sees the signals of the engine-level
+benchmark.
 """
 
 import argparse
@@ -37,6 +40,7 @@ sys.path.insert(0, REPO)
 import conftest  # noqa: E402,F401  (engine import for the generator)
 
 DB = "hrcr_attrition_bench"
+SUPERUSER = 1
 
 
 def pg_args():
@@ -91,6 +95,8 @@ def values(cr, query, rows, template=None, fetch=False):
 
 def load_company(env, n_active, end_date, seed=0):
     from attrition_synth import generate
+
+    from hr_contract_risk.engine.attrition_features import add_months
 
     histories = generate(int(math.ceil(n_active * 1.8)), end_date, years=3, seed=seed)
     active = [h for h in histories if h.departure_date is None][:n_active]
@@ -187,12 +193,38 @@ def load_company(env, n_active, end_date, seed=0):
         INSERT INTO hr_leave (employee_id, holiday_status_id, company_id, employee_company_id, department_id,
                               date_from, date_to, request_date_from, request_date_to, number_of_days, state,
                               create_date, write_date) VALUES %s""", leave_rows)
+    # confirmed quarterly appraisals (feature appraisal), dated by their period end
+    appraisal_rows = []
+    for h in histories:
+        eid = by_synth[h.employee_id]
+        for ap in h.appraisals:
+            start = add_months(ap.date, -3) + timedelta(days=1)
+            appraisal_rows.append((
+                "Appraisal %s %s" % (h.employee_id, ap.date), eid, company.id, dept_ids[h.department_id],
+                "quarterly", start, ap.date, "%s - %s" % (start, ap.date), "confirmed", ap.score, ap.score,
+                False, ap.date, now, now))
+    values(cr, """
+        INSERT INTO hr_kpi_appraisal (name, employee_id, company_id, department_id, periodicity, date_start,
+                                      date_end, period_label, state, total_score, kpi_score, has_feedback,
+                                      confirmed_date, create_date, write_date) VALUES %s""", appraisal_rows)
+    # talk logs (feature renewal review): written warnings and training offers
+    talk_rows = []
+    for h in histories:
+        eid = by_synth[h.employee_id]
+        for kind, days in (("warning", h.warnings), ("training_offer", h.trainings)):
+            for day in days:
+                talk_rows.append(("%s %s" % (kind, day), eid, company.id, dept_ids[h.department_id], day, kind,
+                                  "bench", SUPERUSER, False, now, now))
+    values(cr, """
+        INSERT INTO hr_talk_log (name, employee_id, company_id, department_id, date, kind, content, author_id,
+                                 locked, create_date, write_date) VALUES %s""", talk_rows)
     env.invalidate_all()
     env.registry.clear_cache()
     cr.commit()
     return company, {
         "active": len(active), "leavers": len(gone), "contracts": len(contract_rows),
-        "leaves": len(leave_rows), "changes": len(tracking),
+        "leaves": len(leave_rows), "changes": len(tracking), "appraisals": len(appraisal_rows),
+        "talk_logs": len(talk_rows),
     }
 
 
@@ -272,15 +304,18 @@ def main():
 
     print()
     print("install: %.0f s (once)" % install_s)
-    print("| employees in post | leavers | contracts / leaves / change-log rows | load (SQL) | training "
+    print("| employees in post | leavers | contracts / leaves / change-log / appraisal / talk-log rows "
+          "| load (SQL) | training "
           "(algorithm, holdout AUC) | recompute, 1st run | recompute, 2nd run | SQL queries per batch "
           "(1st / 2nd run) |")
     print("|---|---|---|---|---|---|---|---|")
     for _n, counts, load_s, card, train_s, passes in results:
         (_l1, done1, s1, b1, lo1, hi1), (_l2, _done2, s2, _b2, lo2, hi2) = passes
-        print("| {:,} | {:,} | {:,} / {:,} / {:,} | {:.0f} s | {:.0f} s ({}, {:.3f}) | **{:.1f} s** ({:,} in {} "
+        print("| {:,} | {:,} | {:,} / {:,} / {:,} / {:,} / {:,} | {:.0f} s | {:.0f} s ({}, {:.3f}) "
+              "| **{:.1f} s** ({:,} in {} "
               "batches of {}) | {:.1f} s | {}-{} / {}-{} |".format(
                   counts["active"], counts["leavers"], counts["contracts"], counts["leaves"], counts["changes"],
+                  counts["appraisals"], counts["talk_logs"],
                   load_s, train_s, card["algorithm"], card["auc"], s1, done1, b1, args.batch, s2, lo1, hi1, lo2, hi2))
 
 

@@ -46,6 +46,7 @@ from . import hr_talk_log
 from . import hr_contract_renewal_review
 from . import hr_attrition_data
 from . import hr_attrition_model
+from . import hr_attrition_model_run
 from . import hr_attrition_demo
 from . import hr_attrition_score
 from . import hr_contract_expiry_alert

@@ -25,6 +25,8 @@ from odoo.tools import SQL
 from ..engine import attrition_features as af
 
 SICK_NAME_HINTS = ("sick", "病")
+#: employees who opted out (PIPL Art. 44) are never read for training or scoring
+NOT_EXCLUDED = ("hrcr_attrition_excluded", "=", False)
 
 
 def _as_date(value):
@@ -75,10 +77,11 @@ class HrAttritionData(models.AbstractModel):
 
     @api.model
     def _departure_count(self, company):
-        """Voluntary departures with a date: the positives the model would learn from."""
+        """Voluntary departures with a date: the positives the model would learn from
+        (opted-out employees left out, PIPL Art. 44)."""
         # sudo: see module docstring (archived employees of the company, a count only)
         return self.env["hr.employee"].sudo().with_context(active_test=False).search_count([
-            ("company_id", "=", company.id),
+            ("company_id", "=", company.id), NOT_EXCLUDED,
             ("active", "=", False),
             ("departure_date", "!=", False),
             ("departure_reason_id", "in", list(self._voluntary_reason_ids(company))),
@@ -90,11 +93,11 @@ class HrAttritionData(models.AbstractModel):
         # sudo: see module docstring (grouped counts only)
         Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
         left = Employee._read_group([
-            ("company_id", "=", company.id), ("active", "=", False),
+            ("company_id", "=", company.id), ("active", "=", False), NOT_EXCLUDED,
             ("departure_date", ">", as_of - timedelta(days=365)), ("departure_date", "<=", as_of),
         ], ["department_id"], ["__count"])
         stayed = Employee._read_group([
-            ("company_id", "=", company.id), ("active", "=", True),
+            ("company_id", "=", company.id), ("active", "=", True), NOT_EXCLUDED,
         ], ["department_id"], ["__count"])
         return af.department_rates_from_counts(
             {dept.id or None: n for dept, n in left}, {dept.id or None: n for dept, n in stayed})
@@ -102,6 +105,14 @@ class HrAttritionData(models.AbstractModel):
     # ------------------------------------------------------------------
     # Employees
     # ------------------------------------------------------------------
+    @api.model
+    def _scorable_employee_ids(self, company, archived=False):
+        """Ids of the company's employees whose data may be used (not opted out,
+        PIPL Art. 44), in id order; with ``archived`` also the departed ones (training)."""
+        # sudo: see module docstring (ids only; the opt-out flag is HR-manager only)
+        return self.env["hr.employee"].sudo().with_context(active_test=not archived).search(
+            [("company_id", "=", company.id), NOT_EXCLUDED], order="id").ids
+
     @api.model
     def _employee_rows(self, employee_ids):
         # sudo: see module docstring (GATHERED_FIELDS only)

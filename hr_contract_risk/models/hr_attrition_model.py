@@ -101,11 +101,38 @@ class HrAttritionModel(models.Model):
         "holdout. These attributes are read after scoring, never given to the model.")
     fairness_flagged = fields.Boolean(
         string="Fairness gap", readonly=True,
-        help="Set when the AUC or calibration of a group differs by more than 0.05, or the share flagged "
-        "in a group is below four fifths of another's (PIPL Art. 24: fair and just results).")
+        help="Set when the AUC or calibration of a group differs by more than the company's fairness-gap "
+        "settings (default 0.05), or the share flagged in a group is below four fifths of another's "
+        "(PIPL Art. 24: fair and just results).")
+    run_ids = fields.Many2many(
+        "hr.attrition.model.run", string="Training runs", compute="_compute_runs",
+        help="Holdout metrics of every training run of the company up to this card, newest first.")
+    drift_flagged = fields.Boolean(
+        string="AUC drift", compute="_compute_runs",
+        help="The latest training run's holdout AUC fell by more than the company's allowed drop "
+        "against the run before it.")
+    drift_message = fields.Char(string="Drift", compute="_compute_runs")
     model_data = fields.Binary(string="Serialized model", attachment=True, readonly=True,
                                groups="base.group_system")
     model_signature = fields.Char(readonly=True, groups="base.group_system")
+
+    @api.depends("company_id", "trained_at", "is_current")
+    def _compute_runs(self):
+        """The current card shows every run of its company (the latest may be a model it kept out);
+        an older card the runs up to its own."""
+        Run = self.env["hr.attrition.model.run"]
+        for card in self:
+            domain = [("company_id", "=", card.company_id.id)]
+            if not card.is_current:
+                domain.append(("run_on", "<=", card.trained_at))
+            runs = Run.search(domain) if card.company_id and card.trained_at else Run
+            latest = runs[:1]
+            card.run_ids = runs
+            card.drift_flagged = latest.drift_flagged
+            card.drift_message = self.env._(
+                "Holdout AUC fell from %(previous)s to %(auc)s (more than %(bound)s): review the scores "
+                "before relying on them.", previous="%.3f" % latest.previous_auc, auc="%.3f" % latest.holdout_auc,
+                bound="%.2f" % latest.max_auc_drop) if latest.drift_flagged else False
 
     @api.depends("algorithm", "trained_at")
     def _compute_name(self):
@@ -312,11 +339,13 @@ class HrAttritionModel(models.Model):
             "model_data": base64.b64encode(blob),
             "model_signature": self._signature(blob),
         }
-        audits = self._fairness_audit(dataset, mask, result.holdout_proba, model.threshold)
+        audits = self._fairness_audit(dataset, mask, result.holdout_proba, model.threshold, company=company)
         vals.update(fairness_json=[a.as_dict() for a in audits], fairness_flagged=any(a.flagged for a in audits))
         decision, previous_auc = self._adoption(current, company, dataset, mask, result)
         vals.update(decision=decision, previous_auc=previous_auc or 0.0)
         card = self.create(vals)
+        # sudo: runs are written by the system (HR officers read them)
+        self.env["hr.attrition.model.run"].sudo()._record(company, card)
         if decision != "kept_previous":
             self._make_current(card)
         _logger.info("attrition: company %s trained %s on %s rows in %.1fs (AUC %.3f, %s)", company.id,
@@ -354,7 +383,7 @@ class HrAttritionModel(models.Model):
         return ("better" if new_auc > previous_auc else "kept_previous"), previous_auc
 
     @api.model
-    def _fairness_audit(self, dataset, mask, proba, threshold):
+    def _fairness_audit(self, dataset, mask, proba, threshold, company=None):
         """Per gender and age band on the holdout rows, after scoring.
 
         HR-only audit code: gender and birthday are read here, for the employees
@@ -375,8 +404,12 @@ class HrAttritionModel(models.Model):
             bands.append(fair.age_band((month - birthday).days / 365.25) if birthday else None)
         y = np.asarray(dataset.y)[mask]
         order = [label for _low, _high, label in fair.AGE_BANDS]
-        return [fair.audit("gender", genders, y, proba, threshold),
-                fair.audit("age_band", bands, y, proba, threshold, order=order)]
+        company = company or self.env.company
+        bounds = {"max_auc_gap": company.hrcr_attrition_max_auc_gap or fair.DEFAULT_MAX_AUC_GAP,
+                  "max_calibration_gap": company.hrcr_attrition_max_calibration_gap
+                  or fair.DEFAULT_MAX_CALIBRATION_GAP}
+        return [fair.audit("gender", genders, y, proba, threshold, **bounds),
+                fair.audit("age_band", bands, y, proba, threshold, order=order, **bounds)]
 
     @api.model
     def _make_current(self, card):
@@ -387,12 +420,11 @@ class HrAttritionModel(models.Model):
     @api.model
     def _training_dataset(self, company, today):
         """Monthly snapshots over ``TRAINING_MONTHS`` for every employee of the company
-        (archived ones included), histories gathered in batches."""
+        (archived ones included, opted-out ones left out: PIPL Art. 44), histories
+        gathered in batches."""
         Data = self.env["hr.attrition.data"]
         since = af.add_months(today, -TRAINING_MONTHS) - timedelta(days=LOOKBACK_DAYS)
-        # sudo: see hr.attrition.data's docstring (archived employees included, ids only)
-        employee_ids = self.env["hr.employee"].sudo().with_context(active_test=False).search(
-            [("company_id", "=", company.id)], order="id").ids
+        employee_ids = Data._scorable_employee_ids(company, archived=True)
         sick = Data._sick_leave_type_ids(company)
         histories = []
         for start in range(0, len(employee_ids), BATCH_SIZE):

@@ -16,7 +16,7 @@ from datetime import timedelta
 from psycopg2 import errors as pg_errors
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from ..engine import attrition_features as af
 from ..engine import attrition_model as am
@@ -152,11 +152,15 @@ class HrAttritionScore(models.Model):
 
     @api.model
     def _unlink_departed(self):
-        self.search([("employee_id.active", "=", False)]).unlink()
+        """Scores of departed employees, and of those who opted out (PIPL Art. 44), are removed."""
+        # sudo: the opt-out flag is HR-manager only; scores are written by the system
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
+        gone = Employee.search(["|", ("active", "=", False), ("hrcr_attrition_excluded", "=", True)])
+        self.sudo().search([("employee_id", "in", gone.ids)]).unlink()
 
     @api.model
     def _pending_employee_ids(self, company, today, force=False):
-        employee_ids = self.env["hr.employee"].search([("company_id", "=", company.id)], order="id").ids
+        employee_ids = self.env["hr.attrition.data"]._scorable_employee_ids(company)
         if force:
             return employee_ids
         fresh = set(self.search([("company_id", "=", company.id), ("computed_on", ">=", today)]).employee_id.ids)
@@ -326,6 +330,10 @@ class HrAttritionScore(models.Model):
             raise AccessError(self.env._("Only HR officers can run attrition what-if scenarios."))
         # sudo: scoring reads history of the employee for aggregated features only
         this = self.sudo()
+        if employee.sudo().hrcr_attrition_excluded:
+            raise UserError(self.env._(
+                "%(employee)s is excluded from attrition scoring at their request (PIPL Art. 44): no "
+                "score, not even a what-if, is computed.", employee=employee.name))
         today = fields.Date.context_today(self)
         ctx = this._scoring_context(employee.company_id, today, create_card=False)
         _rows, features, _resp = this._features_for(ctx, [employee.id])

@@ -3,7 +3,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine.attrition_drift import DEFAULT_MAX_AUC_DROP
+from ..engine.attrition_fairness import DEFAULT_MAX_AUC_GAP, DEFAULT_MAX_CALIBRATION_GAP
 from ..engine.attrition_model import DEFAULT_MIN_DEPARTURES
+
+#: fractions of AUC or probability: each must lie strictly between 0 and 1
+FRACTION_FIELDS = ("hrcr_attrition_max_auc_drop", "hrcr_attrition_max_auc_gap", "hrcr_attrition_max_calibration_gap")
 
 
 class ResCompany(models.Model):
@@ -45,6 +50,18 @@ class ResCompany(models.Model):
         help="HR officer who receives the 'risk became high' activity when the employee's contract "
         "has no HR responsible.",
     )
+    hrcr_attrition_max_auc_drop = fields.Float(
+        string="Allowed AUC drop between runs", default=DEFAULT_MAX_AUC_DROP, digits=(4, 3),
+        help="A training run whose holdout AUC is more than this below the previous run's is flagged as "
+        "drift on the model card (between 0 and 1).")
+    hrcr_attrition_max_auc_gap = fields.Float(
+        string="Allowed AUC gap between groups", default=DEFAULT_MAX_AUC_GAP, digits=(4, 3),
+        help="Fairness audit: the card flags a gap when the holdout AUC of two genders or age bands "
+        "differs by more than this (between 0 and 1; PIPL Art. 24).")
+    hrcr_attrition_max_calibration_gap = fields.Float(
+        string="Allowed calibration gap", default=DEFAULT_MAX_CALIBRATION_GAP, digits=(4, 3),
+        help="Fairness audit: the card flags a gap when, in a gender or age band, the mean predicted "
+        "probability differs from the share that left by more than this (between 0 and 1; PIPL Art. 24).")
 
     @api.constrains("hrcr_attrition_band_medium", "hrcr_attrition_band_high", "hrcr_attrition_min_departures",
                     "hrcr_attrition_stale_days")
@@ -60,3 +77,13 @@ class ResCompany(models.Model):
                     "Attrition risk: at least 2 departures are needed to train, and a model is stale "
                     "after at least 1 day."
                 ))
+
+    @api.constrains(*FRACTION_FIELDS)
+    def _check_hrcr_attrition_fractions(self):
+        for company in self:
+            for fname in FRACTION_FIELDS:
+                value = company[fname]
+                if not 0 < value < 1:
+                    raise ValidationError(self.env._(
+                        "%(field)s must be strictly between 0 and 1 (got %(value)s).",
+                        field=self._fields[fname].get_description(self.env)["string"], value=value))

@@ -17,3 +17,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.hrcr_attrition_sick_leave_type_ids", readonly=False)
     hrcr_attrition_alert_user_id = fields.Many2one(
         related="company_id.hrcr_attrition_alert_user_id", readonly=False)
+    hrcr_attrition_max_auc_drop = fields.Float(related="company_id.hrcr_attrition_max_auc_drop", readonly=False)
+    hrcr_attrition_max_auc_gap = fields.Float(related="company_id.hrcr_attrition_max_auc_gap", readonly=False)
+    hrcr_attrition_max_calibration_gap = fields.Float(
+        related="company_id.hrcr_attrition_max_calibration_gap", readonly=False)

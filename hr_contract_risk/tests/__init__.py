@@ -11,6 +11,7 @@ from . import test_renewal_review_tour
 from . import test_peer_feedback_tour
 from . import test_attrition
 from . import test_attrition_demo
+from . import test_attrition_governance
 from . import test_expiry
 from . import test_severance_stoppage
 from . import test_severance_legal_checks

@@ -409,6 +409,11 @@ class TestAttritionTraining(AttritionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls._training_history()
+
+    @classmethod
+    def _training_history(cls):
+        """A company with 90 employees, 35 of whom resigned after planted sick days."""
         cls.company_t = cls.env["res.company"].create({"name": "HRCR Attrition Training"})
         cls.company_t.hrcr_attrition_min_departures = 10
         resigned = cls.env.ref("hr.departure_resigned")
