@@ -22,6 +22,7 @@
         "report/hr_contract_renewal_review_report.xml",
         "report/hr_si_stoppage_reports.xml",
         "report/hr_severance_report.xml",
+        "report/hr_contract_renewal_offer_report.xml",
         "views/hr_contract_expiry_alert_views.xml",
         "views/hr_kpi_template_views.xml",
         "views/hr_kpi_appraisal_views.xml",
@@ -62,6 +63,7 @@
         "views/hr_department_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_contract_views.xml",
+        "views/hr_contract_renewal_review_offer_views.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",
@@ -72,6 +74,7 @@
         "demo/hr_contract_risk_attrition_demo.xml",
         "demo/hr_contract_risk_labour_cost_demo.xml",
         "demo/hr_contract_risk_compliance_demo.xml",
+        "demo/hr_contract_risk_renewal_offer_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -246,3 +246,43 @@ def test_offer_not_made_or_accepted():
     assert cc.expiry_ground_from_offer(True, cc.SAME, accepted=True) is None
     with pytest.raises(cc.InputError):
         cc.expiry_ground_from_offer(True, "unknown", False)
+
+
+def test_offer_messages_format_wage_and_term():
+    res = cc.classify_offer(CUR, cc.Terms(9000, 24, "Engineer", "Shanghai"))
+    assert res.classification == cc.WORSE
+    texts = [m.render() for _a, _d, m in res.differences]
+    assert texts == ["Wage 10000.00 -> 9000.00", "Term 36 -> 24 months"]
+    res = cc.classify_offer(cc.Terms(10000, None), cc.Terms(10000, 12))
+    assert res.differences[0][2].render() == "Term open-ended -> 12 months"
+
+
+def test_expiry_ground_for_review_needs_a_recorded_answer():
+    # LCL 46(5): no offer, or an offer without a written answer -> N
+    assert cc.expiry_ground_for_review(False) == "expiry_not_renewed"
+    assert cc.expiry_ground_for_review(True, cc.SAME, None) == "expiry_not_renewed"
+    assert cc.expiry_ground_for_review(True, cc.SAME, cc.DECLINE) == "expiry_employee_declined"
+    assert cc.expiry_ground_for_review(True, cc.BETTER, cc.DECLINE) == "expiry_employee_declined"
+    assert cc.expiry_ground_for_review(True, cc.WORSE, cc.DECLINE) == "expiry_worse_terms_declined"
+    assert cc.expiry_ground_for_review(True, cc.WORSE, cc.ACCEPT) is None
+
+
+def test_check_offer_answer_needs_a_date():
+    cc.check_offer_answer(None, None)
+    cc.check_offer_answer(cc.DECLINE, date(2025, 6, 2), date(2025, 6, 1), date(2025, 6, 3))
+    with pytest.raises(cc.InputError) as err:
+        cc.check_offer_answer(cc.DECLINE, None)
+    assert "Answer Date" in str(err.value)
+    with pytest.raises(cc.InputError):
+        cc.check_offer_answer(cc.ACCEPT, date(2025, 5, 31), date(2025, 6, 1))
+    with pytest.raises(cc.InputError):
+        cc.check_offer_answer(cc.ACCEPT, date(2025, 6, 4), date(2025, 6, 1), date(2025, 6, 3))
+    with pytest.raises(cc.InputError):
+        cc.check_offer_answer("maybe", date(2025, 6, 2))
+
+
+def test_declined_claim_unsupported():
+    assert cc.declined_claim_unsupported("expiry_employee_declined", None, None)
+    assert cc.declined_claim_unsupported("expiry_employee_declined", cc.DECLINE, cc.WORSE)
+    assert not cc.declined_claim_unsupported("expiry_employee_declined", cc.DECLINE, cc.SAME)
+    assert not cc.declined_claim_unsupported("expiry_not_renewed", None, None)

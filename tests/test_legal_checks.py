@@ -447,3 +447,12 @@ def test_lcl21_after_probation_objective_change_is_not_a_probation_finding():
     # probation ends 2024-06-30 (counted): on that day still forbidden, the next day not
     assert lc.probation_findings(_probation_facts(date(2024, 6, 30), "objective_change"), "no_fault_dismissal")
     assert not lc.probation_findings(_probation_facts(date(2024, 7, 1), "objective_change"), "no_fault_dismissal")
+
+
+def test_renewal_offer_checklist_lcl_46_5():
+    items = lc.renewal_offer_checklist(False, None, None, False)
+    assert [(i.code, i.done) for i in items] == [("renewal_offer", False), ("renewal_answer", False)]
+    items = lc.renewal_offer_checklist(True, "decline", date(2025, 6, 2), False)
+    assert [i.done for i in items] == [True, False], "a written answer needs its scan"
+    items = lc.renewal_offer_checklist(True, "decline", date(2025, 6, 2), True)
+    assert lc.checklist_complete(items)

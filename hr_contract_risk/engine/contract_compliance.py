@@ -42,6 +42,9 @@ MAX_SIGNING_BEFORE_HIRE_DAYS = 366
 SAME = "same"
 BETTER = "better"
 WORSE = "worse"
+# the employee's written answer to a renewal offer (LCL 46(5))
+ACCEPT = "accept"
+DECLINE = "decline"
 
 
 class InputError(ValueError):
@@ -404,18 +407,19 @@ def classify_offer(current, offered):
     if off_w != cur_w:
         direction = BETTER if off_w > cur_w else WORSE
         diffs.append(("wage", direction, Msg(_lt("Wage %(current)s -> %(offered)s"),
-                                              {"current": cur_w, "offered": off_w})))
+                                              {"current": _money(cur_w), "offered": _money(off_w)})))
     cur_t, off_t = current.term_months, offered.term_months
     if cur_t != off_t:
         if off_t is None:
             direction = BETTER
+            text = _lt("Term %(current)s months -> open-ended")
         elif cur_t is None:
             direction = WORSE
+            text = _lt("Term open-ended -> %(offered)s months")
         else:
             direction = BETTER if off_t > cur_t else WORSE
-        diffs.append(("term", direction, Msg(_lt("Term %(current)s -> %(offered)s months"), {
-            "current": "open-ended" if cur_t is None else cur_t,
-            "offered": "open-ended" if off_t is None else off_t})))
+            text = _lt("Term %(current)s -> %(offered)s months")
+        diffs.append(("term", direction, Msg(text, {"current": cur_t, "offered": off_t})))
     for aspect, label in (("job", _lt("Job %(current)s -> %(offered)s")),
                           ("place", _lt("Place of work %(current)s -> %(offered)s"))):
         cur_v = (getattr(current, aspect) or "").strip()
@@ -441,3 +445,40 @@ def expiry_ground_from_offer(offered, classification=None, accepted=None):
     if accepted:
         return None
     return "expiry_employee_declined" if classification in (SAME, BETTER) else "expiry_worse_terms_declined"
+
+
+def expiry_ground_for_review(offered, classification=None, answer=None):
+    """The expiry ground a renewal review gives the severance (LCL 44(1), 46(5)).
+
+    ``answer`` is the employee's recorded written answer: ``ACCEPT``, ``DECLINE`` or
+    None (none recorded). Without a written refusal the employer cannot prove the
+    employee declined, so an offer still unanswered counts as not renewed (N), like
+    no offer at all. Accepted -> ``None`` (the contract is renewed, no severance).
+    """
+    if not offered or answer not in (ACCEPT, DECLINE):
+        return "expiry_not_renewed"
+    return expiry_ground_from_offer(True, classification, accepted=answer == ACCEPT)
+
+
+def check_offer_answer(answer, answer_date, offer_date=None, today=None):
+    """The employee's written answer to a renewal offer must carry its date (LCL 46(5): the employer
+    proves the refusal), not before the offer and not in the future."""
+    if not answer:
+        return
+    if answer not in (ACCEPT, DECLINE):
+        raise InputError(Msg(_lt("Unknown answer %(value)s."), {"value": answer}))
+    if not answer_date:
+        raise InputError(Msg(_lt("%(field)s is required with the employee's answer (LCL 46(5))."),
+                              {"field": _lt("Answer Date")}))
+    if offer_date and answer_date < offer_date:
+        raise InputError(Msg(_lt("%(field)s %(answer)s is before the offer date %(offer)s."),
+                              {"field": _lt("Answer Date"), "answer": answer_date, "offer": offer_date}))
+    if today and answer_date > today:
+        raise InputError(Msg(_lt("%(field)s %(answer)s is in the future (today is %(today)s)."),
+                              {"field": _lt("Answer Date"), "answer": answer_date, "today": today}))
+
+
+def declined_claim_unsupported(ground, answer, classification):
+    """True when ``ground`` claims the employee refused the same or better terms (no N, LCL 46(5)) but
+    no written refusal of such an offer is recorded."""
+    return ground == "expiry_employee_declined" and not (answer == DECLINE and classification in (SAME, BETTER))

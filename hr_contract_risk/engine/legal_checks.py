@@ -716,6 +716,17 @@ def severance_ground_after_decision(override_used):
     return "unlawful" if override_used else "expiry_not_renewed"
 
 
+def renewal_offer_checklist(offered, answer, answer_date, has_scan):
+    """Evidence of the renewal offer and of the employee's written answer (LCL 46(5): declining the same or
+    better terms owes no N, and the employer proves the offer and the refusal)."""
+    return [
+        CheckItem("renewal_offer", bool(offered),
+                  Msg(_lt("Renewal offer made in writing (续订劳动合同意向书, LCL 46(5))"))),
+        CheckItem("renewal_answer", bool(answer and answer_date and has_scan),
+                  Msg(_lt("The employee's written answer, with its date and a scan (LCL 46(5))"))),
+    ]
+
+
 def checklist_complete(items):
     return all(item.done for item in items)
 

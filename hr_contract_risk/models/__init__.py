@@ -64,3 +64,4 @@ from . import res_company_legal
 from . import res_config_settings_legal
 from . import hr_employee_legal
 from . import hr_contract_renewal_review_legal
+from . import hr_contract_renewal_review_offer
