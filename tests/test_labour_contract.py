@@ -87,7 +87,7 @@ def test_refusal_is_translated_piece_by_piece():
     with pytest.raises(lc.MissingClausesError) as exc:
         lc.fill_clauses(values)
     text = exc.value.msg.render(lambda s: f"<{s}>")
-    assert "<Employer>" in text and "<LCL Art. 17(1)>" in text and "<legal representative" in text
+    assert "<Party A: the Employer>" in text and "<LCL Art. 17(1)>" in text and "<legal representative" in text
 
 
 def test_open_ended_needs_no_end_date_and_task_needs_the_task():
@@ -134,7 +134,7 @@ def test_probation_wage_defaults_to_contract_wage_and_non_compete_default_compen
     values = dict(COMPLETE, probation_end=date(2025, 1, 31), non_compete_months=24)
     clauses = {c.key: c for c in lc.fill_clauses(values)}
     assert "12000 CNY" in render(clauses["probation"].lines[1])
-    assert "30 %" in render(clauses["non_compete"].lines[-1])
+    assert "30 percent" in render(clauses["non_compete"].lines[-1])
     assert "Art. 36" in render(clauses["non_compete"].lines[-1])
 
 

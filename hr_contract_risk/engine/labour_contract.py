@@ -52,12 +52,12 @@ from .i18n import Msg, _lt
 
 #: (key, title, article, ((input key, label), ...)): the mandatory clauses of LCL Art. 17 ¶1
 MANDATORY = (
-    ("employer", _lt("Employer"), _lt("LCL Art. 17(1)"), (
+    ("employer", _lt("Party A: the Employer"), _lt("LCL Art. 17(1)"), (
         ("employer_name", _lt("name")),
         ("employer_address", _lt("address")),
         ("employer_representative", _lt("legal representative or principal person")),
     )),
-    ("employee", _lt("Employee"), _lt("LCL Art. 17(2)"), (
+    ("employee", _lt("Party B: the Employee"), _lt("LCL Art. 17(2)"), (
         ("employee_name", _lt("name")),
         ("employee_id_number", _lt("resident ID or other valid identity document number")),
         ("employee_address", _lt("address")),
@@ -259,7 +259,7 @@ def _optional_clauses(values):
             lines.append(Msg(_lt("Monthly compensation during the restriction: %(amount)s %(currency)s."),
                              {"amount": compensation, "currency": currency}))
         else:
-            lines.append(Msg(_lt("No compensation agreed: 30 % of the average monthly wage of the last 12 months, "
+            lines.append(Msg(_lt("No compensation agreed: 30 percent of the average monthly wage of the last 12 months, "
                                  "not below the local minimum wage (SPC Interpretation (I) 2020 Art. 36).")))
         out.append(("non_compete", tuple(lines)))
     return out
