@@ -9,7 +9,7 @@ import logging
 from datetime import date
 from decimal import Decimal
 
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date, formatLang
 
@@ -144,15 +144,12 @@ class HrContract(models.Model):
 
     # ------------------------------------------------------------------ CRUD: attach when signed
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        contracts = super().create(vals_list)
-        contracts.filtered("hrcr_signing_date")._hrcr_attach_labour_contract()
-        return contracts
-
     def write(self, vals):
+        """Marking a contract signed attaches its document. Contracts created already signed (legacy data,
+        the demo) and spreadsheet imports (``import_file``) attach nothing: what was signed on paper is
+        not this rendering, and a bulk load must not render one PDF per row."""
         result = super().write(vals)
-        if vals.get("hrcr_signing_date"):
+        if vals.get("hrcr_signing_date") and not self.env.context.get("import_file"):
             self._hrcr_attach_labour_contract()
         return result
 

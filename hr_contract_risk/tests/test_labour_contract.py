@@ -114,6 +114,11 @@ class TestLabourContract(LabourContractCommon, TransactionCase):
             self.assertNotIn("LCL Art. 23, 24", html)
 
     def test_signed_contract_attached_once(self):
+        created_signed = self.make(hrcr_signing_date=START)  # legacy data: nothing rendered at create
+        self.assertFalse(created_signed.hrcr_labour_contract_attachment_id)
+        imported = self.make()
+        imported.with_context(import_file=True).write({"hrcr_signing_date": START})
+        self.assertFalse(imported.hrcr_labour_contract_attachment_id)
         contract = self.make()
         self.assertFalse(contract.hrcr_labour_contract_attachment_id)
         contract.with_user(self.hr_officer).write({"hrcr_signing_date": START})
@@ -176,8 +181,8 @@ class TestLabourContractRoute(LabourContractCommon, HttpCase):
                                           company_id=cls.company.id)
 
     def test_employee_downloads_own_signed_contract_only(self):
-        own = self.make(user=self.employee_user, hrcr_signing_date=START)
-        other = self.make(hrcr_signing_date=START)
+        own, other = self.make(user=self.employee_user), self.make()
+        (own | other).write({"hrcr_signing_date": START})
         unsigned = self.env["hr.contract"].create({
             "name": "LC later contract", "employee_id": own.employee_id.id, "company_id": self.company.id,
             "date_start": date(2027, 3, 1), "date_end": date(2029, 2, 28), "wage": 12000, "state": "draft"})
