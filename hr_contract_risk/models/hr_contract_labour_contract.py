@@ -64,7 +64,9 @@ class HrContract(models.Model):
         if calendar:
             hours = self.env._("%(schedule)s, %(hours)s hours a day", schedule=calendar.name,
                                hours=formatLang(self.env, calendar.hours_per_day, digits=1))
-        nc_months = self[NC_MONTHS] if NC_MONTHS in self._fields else 0
+        # the non-compete feature: an empty role category means no clause
+        has_nc = NC_MONTHS in self._fields and (NC_CATEGORY not in self._fields or self[NC_CATEGORY])
+        nc_months = self[NC_MONTHS] if has_nc else 0
         nc_category = False
         if NC_CATEGORY in self._fields and self[NC_CATEGORY]:
             nc_category = dict(self._fields[NC_CATEGORY]._description_selection(self.env)).get(self[NC_CATEGORY])

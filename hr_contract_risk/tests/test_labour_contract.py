@@ -2,6 +2,7 @@
 article, printing writes nothing, the signed version attached once, and the employee's download route."""
 
 from datetime import date
+from pathlib import Path
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -9,6 +10,7 @@ from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 REPORT = "hr_contract_risk.action_report_labour_contract"
 START = date(2025, 3, 1)
+ZH_PO = Path(__file__).resolve().parent.parent / "i18n" / "zh_CN.po"
 
 
 class LabourContractCommon:
@@ -110,8 +112,13 @@ class TestLabourContract(LabourContractCommon, TransactionCase):
         self.assertIn("9,600.00", html)
         self.assertIn("LCL Art. 22", html)
         self.assertIn("30,000.00", html)
-        if "hrcr_nc_duration_months" not in contract._fields:
-            self.assertNotIn("LCL Art. 23, 24", html)
+        self.assertNotIn("LCL Art. 23, 24", html)
+        if "hrcr_nc_duration_months" in contract._fields:  # the non-compete feature, merged separately
+            contract.write({"hrcr_nc_category": "senior_manager", "hrcr_nc_duration_months": 12,
+                            "hrcr_nc_compensation": 5000})
+            html = self.html(contract)
+            self.assertIn("LCL Art. 23, 24", html)
+            self.assertIn("5,000.00", html)
 
     def test_signed_contract_attached_once(self):
         created_signed = self.make(hrcr_signing_date=START)  # legacy data: nothing rendered at create
@@ -168,6 +175,24 @@ class TestLabourContract(LabourContractCommon, TransactionCase):
         self.assertEqual(chinese._hrcr_labour_contract_lang(), "zh_CN")
         self.assertEqual(unset._hrcr_labour_contract_lang(), "zh_CN")
         self.assertIn("Labour Contract", self.html(english))
+
+    def test_document_and_refusal_in_chinese(self):
+        if 'msgstr "甲方（用人单位）"' not in ZH_PO.read_text(encoding="utf-8"):
+            self.skipTest("zh_CN.po does not have the contract document's terms yet (scripts/i18n-update)")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["hr_contract_risk"], ["zh_CN"], overwrite=True)
+        contract = self.make(lang="zh_CN", trial_date_end=date(2025, 4, 30))
+        html = self.html(contract)
+        for text in ("劳动合同", "甲方（用人单位）", "乙方（劳动者）", "《劳动合同法》第十七条第（八）项", "试用期"):
+            self.assertIn(text, html)
+        self.assertNotIn("Party A: the Employer", html)
+        contract.employee_id.identification_id = False
+        officer_zh = self.hr_officer.with_context(lang="zh_CN")
+        officer_zh.lang = "zh_CN"
+        with self.assertRaises(UserError) as cm:
+            contract.with_user(self.hr_officer).with_context(lang="zh_CN").action_hrcr_print_labour_contract()
+        self.assertIn("《劳动合同法》第十七条第（二）项", str(cm.exception))
+        self.assertIn("居民身份证", str(cm.exception))
 
 
 @tagged("post_install", "-at_install")
