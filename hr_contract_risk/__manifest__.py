@@ -64,6 +64,9 @@
         "views/hr_employee_views.xml",
         "views/hr_contract_views.xml",
         "views/hr_contract_renewal_review_offer_views.xml",
+        "report/hr_labour_contract_report.xml",
+        "views/hr_labour_contract_views.xml",
+        "views/res_config_settings_labour_contract_views.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",

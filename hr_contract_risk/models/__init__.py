@@ -65,3 +65,7 @@ from . import res_config_settings_legal
 from . import hr_employee_legal
 from . import hr_contract_renewal_review_legal
 from . import hr_contract_renewal_review_offer
+from . import res_company_labour_contract
+from . import res_config_settings_labour_contract
+from . import hr_contract_labour_contract
+from . import report_hr_labour_contract

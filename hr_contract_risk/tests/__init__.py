@@ -23,3 +23,4 @@ from . import test_import_templates
 from . import test_batch
 from . import test_legal_fixes
 from . import test_renewal_offer
+from . import test_labour_contract
