@@ -62,6 +62,10 @@
         "views/hr_department_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_contract_views.xml",
+        "data/hr_non_compete_data.xml",
+        "views/hr_non_compete_views.xml",
+        "views/hr_contract_non_compete_views.xml",
+        "views/res_config_settings_non_compete_views.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",
@@ -71,6 +75,7 @@
         "demo/hr_contract_risk_attrition_history_demo.xml",
         "demo/hr_contract_risk_attrition_demo.xml",
         "demo/hr_contract_risk_labour_cost_demo.xml",
+        "demo/hr_contract_risk_non_compete_demo.xml",
         "demo/hr_contract_risk_compliance_demo.xml",
     ],
     "assets": {

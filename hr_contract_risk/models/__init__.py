@@ -62,3 +62,8 @@ from . import res_company_legal
 from . import res_config_settings_legal
 from . import hr_employee_legal
 from . import hr_contract_renewal_review_legal
+from . import res_company_non_compete
+from . import res_config_settings_non_compete
+from . import hr_non_compete
+from . import hr_contract_non_compete
+from . import account_move_non_compete
