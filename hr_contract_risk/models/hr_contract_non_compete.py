@@ -31,7 +31,8 @@ class HrContract(models.Model):
     )
     hrcr_non_compete_ids = fields.One2many(
         "hr.non.compete", "contract_id", string="Non-Compete Obligations", groups=HR, readonly=True)
-    hrcr_non_compete_count = fields.Integer(compute="_compute_hrcr_non_compete_count", groups=HR)
+    hrcr_non_compete_count = fields.Integer(
+        string="Non-Compete Count", compute="_compute_hrcr_non_compete_count", groups=HR)
 
     @api.depends("hrcr_non_compete_ids")
     def _compute_hrcr_non_compete_count(self):
