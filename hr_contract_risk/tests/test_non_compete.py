@@ -176,6 +176,20 @@ class TestNonCompete(SeveranceCommon):
         with self.assertRaises(AccessError):
             nc.with_user(self.finance_user).write({"note": "x"})
 
+    def test_finance_opens_the_views(self):
+        """Finance reads what the list and form show (no access to contracts or journal-entry fields it lacks)."""
+        nc = self.start(self.make())
+        Obligation = self.env["hr.non.compete"].with_user(self.finance_user)
+        for view_type in ("list", "form"):
+            views = Obligation.get_views([(False, view_type)])
+            fields_shown = views["models"]["hr.non.compete"]["fields"]
+            spec = {name: ({"fields": {"display_name": {}}} if Obligation._fields[name].type == "many2one" else {})
+                    for name in fields_shown if Obligation._fields[name].type not in ("one2many", "many2many")}
+            self.assertTrue(Obligation.browse(nc.id).web_read(spec))
+        self.assertNotIn('name="contract_id"', Obligation.get_views([(False, "form")])["views"]["form"]["arch"])
+        lines = self.env["hr.non.compete.line"].with_user(self.finance_user).browse(nc.line_ids.ids)
+        self.assertTrue(lines.web_read({"move_id": {"fields": {"display_name": {}}}, "amount": {}, "state": {}}))
+
     def test_access_per_role(self):
         nc = self.start(self.make())
         # employees: nothing
