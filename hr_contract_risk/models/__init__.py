@@ -66,4 +66,5 @@ from . import res_company_non_compete
 from . import res_config_settings_non_compete
 from . import hr_non_compete
 from . import hr_contract_non_compete
+from . import hr_severance_non_compete
 from . import account_move_non_compete

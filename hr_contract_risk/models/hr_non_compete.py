@@ -128,14 +128,14 @@ class HrNonCompete(models.Model):
     # ------------------------------------------------------------------ start (from the contract)
 
     @api.model
-    def _hrcr_compensation(self, contract):
+    def _hrcr_compensation(self, contract, departure=None):
         """(monthly amount, source, 12-month average, minimum wage or None, warnings) for a contract's clause.
 
         Agreed amount, else SPC Interpretation (I) Art. 36: 30 % of the 12-month average wage, not below the
         local minimum wage. Raises a UserError when the agreed amount is below the minimum wage."""
         employee = contract.employee_id
         company = contract.company_id
-        departure = employee.departure_date
+        departure = departure or employee.departure_date
         warnings = []
         starts = [c["date_start"] for c in self.env["hr.contract"].sudo().search_read(
             [("employee_id", "=", employee.id), ("state", "!=", "cancel")], ["date_start"]) if c["date_start"]]
@@ -166,19 +166,24 @@ class HrNonCompete(models.Model):
         return float(amount), "default", float(average), minimum, warnings
 
     @api.model
-    def _hrcr_create_from_contracts(self, contracts):
-        """The obligations of these contracts (their employees have left): schedule, entries and to-do."""
+    def _hrcr_create_from_contracts(self, contracts, departure_dates=None):
+        """The obligations of these contracts (their employees have left): schedule, entries and to-do.
+
+        ``departure_dates``: {contract id: last day of work}, default the employee's departure date (the
+        severance passes its termination date)."""
         obligations = self.browse()
+        departure_dates = departure_dates or {}
         for contract in contracts.sudo():
-            monthly, source, average, minimum, warnings = self._hrcr_compensation(contract)
-            start = contract.employee_id.departure_date + timedelta(days=1)
+            departure = departure_dates.get(contract.id) or contract.employee_id.departure_date
+            monthly, source, average, minimum, warnings = self._hrcr_compensation(contract, departure)
+            start = departure + timedelta(days=1)
             schedule = cc.non_compete_schedule(start, contract.hrcr_nc_duration_months, monthly)
             # sudo: created by the server from the clause after the checks of the contract's action
             rec = self.sudo().create({
                 "employee_id": contract.employee_id.id, "contract_id": contract.id,
                 "company_id": contract.company_id.id,
                 "user_id": contract.hr_responsible_id.id or self.env.ref("base.user_admin").id,
-                "category": contract.hrcr_nc_category, "departure_date": contract.employee_id.departure_date,
+                "category": contract.hrcr_nc_category, "departure_date": departure,
                 "duration_months": contract.hrcr_nc_duration_months, "restriction_start": start,
                 "restriction_end": schedule[-1][1], "agreed_compensation": contract.hrcr_nc_compensation,
                 "average_wage_12m": average, "minimum_wage": minimum or 0.0, "compensation_source": source,

@@ -96,6 +96,17 @@ class TestNonCompete(SeveranceCommon):
         contract.employee_id.departure_date = False
         self.assertRefused(UserError, "departure date", contract.with_user(self.hr_user).action_hrcr_start_non_compete)
 
+    def test_severance_confirmation_starts_the_non_compete(self):
+        self.contract.write({"hrcr_nc_category": "senior_technical", "hrcr_nc_duration_months": 6})
+        wiz = self._wizard(termination_ground="mutual_employer")  # ends 2024-06-30; Shanghai 2023 minimum 2,500
+        wiz.action_confirm()
+        nc = self.contract.hrcr_non_compete_ids
+        self.assertEqual(len(nc), 1)
+        self.assertEqual((nc.departure_date, nc.restriction_start), (date(2024, 6, 30), date(2024, 7, 1)))
+        self.assertEqual(nc.monthly_compensation, 2700)  # no wage history: 30 % of the contract wage 9,000
+        self.assertEqual(len(nc.line_ids), 6)
+        self.assertIn("Non-compete started", wiz.severance_id.message_ids.mapped("body")[0])
+
     # ------------------------------------------------------------ clause bounds (LCL 24)
 
     def test_duration_over_24_months_refused(self):
