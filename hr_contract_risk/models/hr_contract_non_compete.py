@@ -16,16 +16,16 @@ class HrContract(models.Model):
     hrcr_nc_category = fields.Selection(
         [("senior_manager", "Senior manager"), ("senior_technical", "Senior technical staff"),
          ("confidentiality", "Other staff with a confidentiality duty")],
-        string="Non-Compete Role", groups=HR, tracking=True, copy=False,
+        string="Non-Compete Role", groups=HR, tracking=True,
         help="LCL 24 para. 1: a non-compete binds only senior managers, senior technical staff and others with a "
         "confidentiality duty. Empty: the contract has no non-compete clause.",
     )
     hrcr_nc_duration_months = fields.Integer(
-        string="Non-Compete Duration (Months)", groups=HR, tracking=True, copy=False,
+        string="Non-Compete Duration (Months)", groups=HR, tracking=True,
         help="Months of restriction after the employee leaves: at most 24 (LCL 24 para. 2).",
     )
     hrcr_nc_compensation = fields.Monetary(
-        string="Agreed Non-Compete Compensation", groups=HR, tracking=True, copy=False,
+        string="Agreed Non-Compete Compensation", groups=HR, tracking=True,
         help="Monthly compensation agreed in the clause (LCL 23 para. 2). Empty: 30 % of the average monthly "
         "wage of the last 12 months, not below the local minimum wage (SPC Interpretation (I) Art. 36).",
     )

@@ -155,6 +155,29 @@ class TestNonCompete(SeveranceCommon):
         nc.with_user(self.hr_user).write({"user_id": self.hr_manager.id})
         self.assertEqual(nc.user_id, self.hr_manager)
 
+    def test_close_cancels_future_months_and_unlink_rules(self):
+        nc = self.start(self.make(wage=10000))
+        self.assertRefused(AccessError, "HR officers", nc.with_user(self.finance_user).action_close)
+        nc.with_user(self.hr_user).action_close()
+        self.assertEqual(nc.state, "closed")
+        self.assertEqual(len(nc.line_ids.filtered(lambda line: line.state == "cancelled")), 10)  # April onwards
+        self.assertRefused(UserError, "frozen", nc.with_user(self.hr_user).write, {"user_id": self.hr_manager.id})
+        # accrual mode: a draft reversal for the months no longer owed
+        self.company.hrcr_nc_accounting = "accrual"
+        accrued = self.start(self.make(wage=10000, months=6))
+        accrued.with_user(self.hr_user).action_close()
+        self.assertEqual(accrued.reversal_move_id.amount_total, 4 * 3000)
+        # HR manager deletes an obligation without posted entries (its drafts go too), never one with a posted entry
+        other = self.start(self.make(wage=10000))
+        moves = other.line_ids.move_id
+        other.line_ids[0].move_id.action_post()
+        self.assertRefused(UserError, "posted", other.with_user(self.hr_manager).unlink)
+        other.line_ids[0].move_id.button_draft()
+        other.with_user(self.hr_manager).unlink()
+        self.assertFalse(moves.exists())
+        with self.assertRaises(AccessError):
+            nc.with_user(self.hr_user).unlink()
+
     # ------------------------------------------------------------ Art. 38 alert
 
     def test_art38_alert_once(self):
