@@ -452,8 +452,9 @@ class HrNonCompeteLine(models.Model):
         for line in self:
             # move_id.state read as superuser: HR officers have no access to journal entries
             if line.state != "posted" or line.move_id.sudo().state != "posted":
+                period = f"{line.period_start} - {line.period_end}"
                 raise UserError(env._(
                     "Only a non-compete payment whose journal entry is posted can be marked as paid (%(period)s).",
-                    period=f"{line.period_start} - {line.period_end}"))
+                    period=period))
         self.sudo().write({"state": "paid"})  # sudo: the check above is the transition
         return True
