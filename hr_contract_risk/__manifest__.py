@@ -67,6 +67,10 @@
         "report/hr_labour_contract_report.xml",
         "views/hr_labour_contract_views.xml",
         "views/res_config_settings_labour_contract_views.xml",
+        "data/hr_non_compete_data.xml",
+        "views/hr_non_compete_views.xml",
+        "views/hr_contract_non_compete_views.xml",
+        "views/res_config_settings_non_compete_views.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",
@@ -76,6 +80,7 @@
         "demo/hr_contract_risk_attrition_history_demo.xml",
         "demo/hr_contract_risk_attrition_demo.xml",
         "demo/hr_contract_risk_labour_cost_demo.xml",
+        "demo/hr_contract_risk_non_compete_demo.xml",
         "demo/hr_contract_risk_compliance_demo.xml",
         "demo/hr_contract_risk_renewal_offer_demo.xml",
     ],

@@ -69,3 +69,9 @@ from . import res_company_labour_contract
 from . import res_config_settings_labour_contract
 from . import hr_contract_labour_contract
 from . import report_hr_labour_contract
+from . import res_company_non_compete
+from . import res_config_settings_non_compete
+from . import hr_non_compete
+from . import hr_contract_non_compete
+from . import hr_severance_non_compete
+from . import account_move_non_compete

@@ -24,3 +24,4 @@ from . import test_batch
 from . import test_legal_fixes
 from . import test_renewal_offer
 from . import test_labour_contract
+from . import test_non_compete
