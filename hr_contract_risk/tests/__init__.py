@@ -21,3 +21,5 @@ from . import test_import_templates
 from . import test_batch
 from . import test_legal_fixes
 from . import test_renewal_offer
+from . import test_contract_compliance_tour
+from . import test_renewal_offer_tour
