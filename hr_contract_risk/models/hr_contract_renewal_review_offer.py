@@ -44,7 +44,7 @@ class HrContractRenewalReview(models.Model):
     offer_job_id = fields.Many2one("hr.job", string="Offered Job", tracking=True, help="Empty: the current job.")
     offer_place = fields.Char(string="Offered Place of Work", tracking=True,
                               help="Empty: the current place of work.")
-    offer_date = fields.Date(string="Offer Date", tracking=True, copy=False,
+    offer_date = fields.Date(tracking=True, copy=False,
                              help="The day the written renewal offer was handed to the employee.")
     offer_classification = fields.Selection(
         CLASSIFICATIONS, string="Offered Terms", compute="_compute_offer_classification", store=True,
@@ -200,9 +200,9 @@ class HrContractRenewalReview(models.Model):
         today = fields.Date.context_today(self)
         vals = vals or {}
         for rev in self or [self.browse()]:
-            answer = vals["offer_answer"] if "offer_answer" in vals else rev.offer_answer
-            answer_date = vals["offer_answer_date"] if "offer_answer_date" in vals else rev.offer_answer_date
-            offer_date = vals["offer_date"] if "offer_date" in vals else rev.offer_date
+            answer = vals.get("offer_answer", rev.offer_answer)
+            answer_date = vals.get("offer_answer_date", rev.offer_answer_date)
+            offer_date = vals.get("offer_date", rev.offer_date)
             try:
                 cc.check_offer_answer(answer or None, fields.Date.to_date(answer_date) or None,
                                       fields.Date.to_date(offer_date) or None, today)
