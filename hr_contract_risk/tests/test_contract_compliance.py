@@ -90,6 +90,10 @@ class TestContractCompliance(TransactionCase):
         self.assertIn(employee, unsigned)
         contract.hrcr_signing_date = TODAY
         self.assertNotIn(employee, self.env["hr.employee"].search([("hrcr_unsigned", "=", True)]))
+        # shown on the employee form to HR (LCL 82), not only in the Unsigned contracts list
+        arch = self.env["hr.employee"].with_user(self.hr_officer).get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="hrcr_double_wage_exposure"', arch)
+        self.assertIn('name="hrcr_deemed_open_ended"', arch)
 
     def test_probation_ending_alert_once_and_rearmed(self):
         self.company.hrcr_probation_alert_days = 15
