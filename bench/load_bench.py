@@ -200,12 +200,13 @@ def main():
         if not args.skip_http:
             # crons out of the way while measuring the users (run 4 measures them separately)
             sql(args.database, "UPDATE ir_cron SET nextcall = now() + interval '1 day'")
+            server_log = open(os.path.join(tmp, "server.log"), "w")  # noqa: SIM115 (closed after the server)
             server = subprocess.Popen([
                 sys.executable, "-m", "odoo", *odoo_args(), "-d", args.database, f"--db-filter=^{args.database}$",
                 f"--workers={args.workers}", "--max-cron-threads=2", f"--http-port={args.port}",
                 "--http-interface=127.0.0.1", "--limit-time-real=600", "--limit-memory-soft=4294967296",
                 "--limit-memory-hard=6442450944", f"--data-dir={tmp}/data"],
-                stdout=subprocess.DEVNULL, stderr=open(os.path.join(tmp, "server.log"), "w"))
+                stdout=subprocess.DEVNULL, stderr=server_log)
             try:
                 wait_http(f"http://127.0.0.1:{args.port}/web/login")
                 print(f"Odoo --workers={args.workers} --max-cron-threads=2; locust: {args.users} users, "
@@ -214,6 +215,7 @@ def main():
             finally:
                 server.terminate()
                 server.wait(timeout=60)
+                server_log.close()
         if not args.skip_daily:
             concurrent_daily_runs(args)
     if args.drop:

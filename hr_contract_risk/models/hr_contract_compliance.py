@@ -13,6 +13,9 @@ HR = "hr.group_hr_user"
 
 
 def _term_kind(contract):
+    """LCL 12: fixed term, open-ended, or until a task is completed."""
+    if contract.hrcr_task_based:
+        return cc.TASK
     return cc.FIXED if contract.date_end else cc.OPEN_ENDED
 
 
@@ -23,6 +26,15 @@ class HrContract(models.Model):
         string="Signing Date", groups=HR, tracking=True, copy=False,
         help="Date the written contract was signed by both parties. Empty = unsigned: double wages run from "
         "month 2 after hire (LCL 10, 82; Reg 6).",
+    )
+    hrcr_task_based = fields.Boolean(
+        string="Task-Based Contract", groups=HR, tracking=True,
+        help="以完成一定工作任务为期限的劳动合同 (LCL 12, 15): the contract ends when the task is completed; "
+        "no probation may be agreed (LCL 19 para. 3).",
+    )
+    hrcr_task_description = fields.Text(
+        string="Task", groups=HR,
+        help="The task whose completion ends the contract (LCL 15), printed in the labour contract (LCL 17(3)).",
     )
     hrcr_signed_attachment_ids = fields.Many2many(
         "ir.attachment", "hrcr_contract_signed_attachment_rel", "contract_id", "attachment_id",
@@ -111,6 +123,11 @@ class HrContract(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         contracts = super().create(vals_list)
+        # a contract created already running is confirmed by its creation: the same probation check as
+        # "set running" (LCL 19, 20), with nothing written when it is blocked (the create is rolled back)
+        running = contracts.filtered(lambda c: c.state == "open" and c.sudo().trial_date_end)
+        if running:
+            running._hrcr_check_probation_on_confirm({}, created=True)
         contracts._hrcr_close_unsigned_alerts()
         return contracts
 
@@ -122,8 +139,8 @@ class HrContract(models.Model):
             self._hrcr_close_unsigned_alerts()
         return result
 
-    def _hrcr_check_probation_on_confirm(self, vals):
-        to_check = self.filtered(lambda c: c.state != "open")
+    def _hrcr_check_probation_on_confirm(self, vals, created=False):
+        to_check = self if created else self.filtered(lambda c: c.state != "open")
         if not to_check:
             return
         findings = to_check.sudo()._hrcr_probation_findings()

@@ -79,7 +79,8 @@ class HrContract(models.Model):
             "employee_address": _address([
                 employee.private_street, employee.private_street2, employee.private_city,
                 employee.private_state_id.name, employee.private_zip, employee.private_country_id.name]),
-            "term_kind": cc.FIXED if self.date_end else cc.OPEN_ENDED,
+            "term_kind": cc.TASK if self.hrcr_task_based else cc.FIXED if self.date_end else cc.OPEN_ENDED,
+            "task_description": self.hrcr_task_description or "",
             "date_start": self.date_start or None,
             "date_end": self.date_end or None,
             "job": self.job_id.name or employee.job_title,

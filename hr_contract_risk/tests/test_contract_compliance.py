@@ -130,6 +130,27 @@ class TestContractCompliance(TransactionCase):
         self.assertEqual(contract.state, "open")
         self.assertTrue(any("Agreed with legal: 3-month" in (m.body or "") for m in contract.message_ids))
 
+    def test_contract_created_running_is_checked_too(self):
+        """Creating a contract directly in state 'open' (RPC, import) is a confirmation: the same LCL 19 check,
+        and nothing is written when it is blocked."""
+        before = self.env["hr.contract"].search_count([])
+        self.assertRefused(UserError, "LCL 19", self.make, 0, date_end=TODAY + timedelta(days=364),
+                           trial_date_end=TODAY + timedelta(days=89))  # 1-year term: at most 2 months
+        self.assertEqual(self.env["hr.contract"].search_count([]), before)
+        lawful = self.make(0, date_end=TODAY + timedelta(days=364), trial_date_end=TODAY + timedelta(days=59))
+        self.assertEqual(lawful.state, "open")
+
+    def test_task_based_contract_has_no_probation(self):
+        """LCL 19 para. 3: a contract until the completion of a task allows no probation at all."""
+        contract = self.make(0, state="draft", date_end=False, hrcr_task_based=True,
+                             hrcr_task_description="Opening of the Hangzhou franchise office",
+                             trial_date_end=TODAY + timedelta(days=29))
+        self.assertRefused(UserError, "LCL 19", contract.with_user(self.hr_officer).write, {"state": "open"})
+        self.assertEqual(contract.state, "draft")
+        contract.write({"trial_date_end": False})
+        contract.with_user(self.hr_officer).write({"state": "open"})
+        self.assertEqual(contract.state, "open")
+
     def test_probation_warn_policy_and_wage(self):
         self.company.hrcr_probation_policy = "warn"
         contract = self.make(0, state="draft", date_end=False, trial_date_end=TODAY + timedelta(days=59),

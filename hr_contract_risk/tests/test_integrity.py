@@ -566,9 +566,8 @@ class TestIntegrityCoverage(IntegrityMixin, AppraisalCase):
                             ({"date_end": date(2200, 1, 1)}, "2040-01-01"),
                             ({"date_end": date(2019, 1, 1)}, "2020-01-01")):
             with self.subTest(bad=bad):
-                with self.assertRaises(ValidationError) as ctx:
-                    with self.env.cr.savepoint():
-                        Contract.create(dict(base, **bad))
+                with self.assertRaises(ValidationError) as ctx, self.env.cr.savepoint():
+                    Contract.create(dict(base, **bad))
                 self.assertIn(needle, str(ctx.exception))
         self.assertEqual(self.env["hr.contract"].search_count([]), before)
 
@@ -577,9 +576,8 @@ class TestIntegrityCoverage(IntegrityMixin, AppraisalCase):
         WhatIf = self.env["hr.attrition.whatif"].with_user(self.user_hr)
         for value in (float("nan"), 1e308, -1e308, -1000.0):
             with self.subTest(value=value):
-                with self.assertRaises(ValidationError) as ctx:
-                    with self.env.cr.savepoint():
-                        WhatIf.create({"employee_id": self.emp.id, "wage_change_pct": value})
+                with self.assertRaises(ValidationError) as ctx, self.env.cr.savepoint():
+                    WhatIf.create({"employee_id": self.emp.id, "wage_change_pct": value})
                 self.assertIn("200", str(ctx.exception))
         wizard = WhatIf.create({"employee_id": self.emp.id, "wage_change_pct": 10.0})
         self.assertGreaterEqual(wizard.new_risk, 0.0)
