@@ -118,6 +118,10 @@ class HrNonCompete(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_without_posted_entry(self):
         for rec in self:
+            if rec.state != "running" and not self.env.su:
+                raise UserError(self.env._(
+                    "Non-compete %(name)s is waived or closed: it stays on file as the record of the release.",
+                    name=rec.name))
             if rec.line_ids.filtered(lambda line: line.state in ("posted", "paid")):
                 raise UserError(self.env._(
                     "Non-compete %(name)s has posted or paid entries: waive or close it instead.", name=rec.name))
@@ -432,6 +436,13 @@ class HrNonCompeteLine(models.Model):
             raise UserError(self.env._(
                 "A non-compete payment changes only through its journal entry and the Mark as Paid button."))
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_with_its_obligation(self):
+        """A payment goes only with its obligation (a running one, deleted by an HR manager): one month removed
+        from a schedule would hide what is owed."""
+        if not self.env.su:
+            raise UserError(self.env._("A non-compete payment is removed only with its obligation."))
 
     @api.model
     def _hrcr_sync_from_moves(self, moves):

@@ -38,9 +38,9 @@ class TestContractCompliance(TransactionCase):
         vals.update(extra)
         return self.env["hr.contract"].create(vals)
 
-    def assertRefused(self, exception, fragment, func, *args):
+    def assertRefused(self, exception, fragment, func, *args, **kwargs):
         with self.assertRaises(exception) as cm:  # Odoo's assertRaises rolls back to a savepoint
-            func(*args)
+            func(*args, **kwargs)
         self.assertIn(fragment, str(cm.exception))
 
     def alerts(self, employees):

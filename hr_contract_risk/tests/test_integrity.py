@@ -522,6 +522,8 @@ WALKED = {
     "hr.kpi.appraisal": "TestIntegrityReview.test_generated_walk_decided_review_log_appraisal_feedback",
     "hr.kpi.feedback": "TestIntegrityReview.test_generated_walk_decided_review_log_appraisal_feedback",
     "hr.si.stoppage": "TestIntegrityStoppage.test_closed_checklist_retention_dates_frozen",
+    "hr.non.compete": "TestNonCompete.test_generated_walk_waived_and_closed",
+    "hr.non.compete.line": "TestNonCompete.test_generated_walk_waived_and_closed",
 }
 NOT_FROZEN = {
     # alert episodes: HR closes them by hand; no legal or accounting fact hangs on them (employees: no access)

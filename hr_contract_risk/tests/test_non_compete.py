@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, new_test_user, tagged
 
 from .common_severance import SeveranceCommon
+from .test_integrity import IntegrityMixin
 
 TODAY = date(2025, 3, 3)
 DEPARTURE = date(2025, 1, 31)  # restriction from 1 Feb 2025; Shanghai 2024 minimum wage 2,600
@@ -12,7 +13,7 @@ DEPARTURE = date(2025, 1, 31)  # restriction from 1 Feb 2025; Shanghai 2024 mini
 
 @tagged("post_install", "-at_install")
 @freeze_time(TODAY)
-class TestNonCompete(SeveranceCommon):
+class TestNonCompete(IntegrityMixin, SeveranceCommon):
     """Non-compete (LCL 23, 24; SPC Interpretation (I) Arts. 36-39) in Odoo, at a pinned date."""
 
     @classmethod
@@ -177,6 +178,7 @@ class TestNonCompete(SeveranceCommon):
         self.assertFalse(moves.exists())
         with self.assertRaises(AccessError):
             nc.with_user(self.hr_user).unlink()
+        self.assertRefused(UserError, "stays on file", nc.with_user(self.hr_manager).unlink)  # closed: frozen
 
     # ------------------------------------------------------------ Art. 38 alert
 
@@ -255,3 +257,21 @@ class TestNonCompete(SeveranceCommon):
         self.assertFalse(self.env["hr.non.compete"].with_user(self.hr_user).search([("id", "=", foreign.id)]))
         self.assertFalse(self.env["hr.non.compete.line"].with_user(self.finance_user).search(
             [("id", "in", foreign.line_ids.ids)]))
+
+    # ------------------------------------------------------------ the generated walk (tests/test_integrity.py)
+
+    def _users(self):
+        return self.hr_user | self.hr_manager | self.finance_user | self.manager_user | self.employee_user
+
+    def test_generated_walk_waived_and_closed(self):
+        """A waived and a closed obligation and their payments: every stored field but the note, as every role
+        under client contexts, refused and unchanged; their buttons change nothing."""
+        waived = self.start(self.make(wage=10000))
+        waived.with_user(self.hr_manager).action_waive()
+        closed = self.start(self.make(wage=10000))
+        closed.with_user(self.hr_user).action_close()
+        for nc in (waived, closed):
+            fields_ = {n for n, f in nc._fields.items() if f.store} - {"note"}  # the note stays writable
+            self.assertWalkFrozen(nc, self._users(), only=fields_)
+            self.assertActionsKeepFrozen(nc, self._users())
+            self.assertWalkFrozen(nc.line_ids[0], self._users())
