@@ -8,8 +8,8 @@ import pytest
 
 from hr_contract_risk.engine import contract_compliance as cc
 from hr_contract_risk.engine import findings as fd
-from hr_contract_risk.engine import org_insights
 from hr_contract_risk.engine import legal_checks as lc
+from hr_contract_risk.engine import org_insights
 from hr_contract_risk.engine import social_insurance as si
 from hr_contract_risk.engine.i18n import Msg
 

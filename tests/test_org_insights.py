@@ -5,7 +5,6 @@ import pytest
 from hr_contract_risk.engine import labour_cost as lc
 from hr_contract_risk.engine import org_insights as oi
 
-
 # --------------------------------------------------------------------------- span of control
 
 

@@ -33,7 +33,6 @@ from .findings import WARN, Finding
 from .i18n import Msg, _lt
 from .labour_cost import InputError  # noqa: F401  (one bad-input error for the cost and insight rules)
 
-
 #: finding codes about attrition risk: shown to HR only (the Odoo fields carry groups=)
 RISK_CODES = frozenset({"high_risk"})
 
