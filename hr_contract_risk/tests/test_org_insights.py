@@ -12,7 +12,8 @@ class TestOrgInsights(TransactionCase):
 
     D (manager M): M, r1 (> r1a), r2, r3, r4, and x who left 2 months ago; D2 (sub-department,
     manager M2 who reports to M): M2, s1, s2. r1-r3 have a falling KPI trend, r1 and r2 are at
-    high attrition risk, r3's contract expired 10 days ago without decision and has an open alert.
+    high attrition risk, r3's contract expired 10 days ago without decision and has an open alert, r4's
+    renewal review is still open 5 days after the end of the contract.
     """
 
     @classmethod
@@ -77,6 +78,15 @@ class TestOrgInsights(TransactionCase):
         cls.env["hr.contract.expiry.alert"].create({
             "contract_id": cls.contract.id, "employee_id": cls.r3.id, "company_id": cid, "kind": "escalation",
             "end_date": cls.contract.date_end, "fired_on": cls.today, "activity_id": activity.id})
+        # r4: a decision recorded on the contract, but its renewal review still open after the end date;
+        # r3: an open review too, on the contract already overdue (counted once)
+        contract4 = cls.env["hr.contract"].create({
+            "name": "r4", "employee_id": cls.r4.id, "company_id": cid, "wage": 8000, "state": "open",
+            "date_start": cls.today - relativedelta(years=2), "date_end": cls.today - relativedelta(days=5),
+            "renewal_decision_date": cls.today - relativedelta(days=20)})
+        Review = cls.env["hr.contract.renewal.review"]
+        Review.create([{"contract_id": contract4.id, "end_date": contract4.date_end},
+                       {"contract_id": cls.contract.id, "end_date": cls.contract.date_end}])
         cls.Insight = cls.env["hr.org.insight"]
         cls.Insight._hrcr_refresh(cls.company)
 
@@ -94,7 +104,7 @@ class TestOrgInsights(TransactionCase):
         self.assertEqual((row.high_risk_count, row.high_risk_share), (2, 40.0))
         self.assertEqual(row.departures, 1)
         self.assertAlmostEqual(row.turnover, 100 / 5.5, places=1)  # 6 a year ago, 5 now
-        self.assertEqual((row.open_alerts, row.overdue_decisions), (1, 1))
+        self.assertEqual((row.open_alerts, row.overdue_decisions), (1, 2))  # r3's contract, r4's open review
         self.assertEqual([f["code"] for f in row.findings_json], ["span", "team_decline"])
         self.assertEqual([f["code"] for f in row.risk_findings_json], ["high_risk"])
         text = row.findings_text
