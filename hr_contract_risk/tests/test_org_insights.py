@@ -235,7 +235,8 @@ class TestOrgInsights(TransactionCase):
 
 @tagged("post_install", "-at_install")
 class TestOrgInsightsDemo(TransactionCase):
-    """The demo: 招商部's labour cost ratio (~15 %) is above the company median, 张敏 has 13 direct reports."""
+    """The demo: 招商部's labour cost ratio (~15 %) is above the company median, 张敏 has 13 direct reports,
+    陈刚's three reports of 运营部 decline together."""
 
     def test_demo_findings(self):
         dept = self.env.ref("hr_contract_risk.demo_dept_sales", raise_if_not_found=False)
@@ -252,3 +253,7 @@ class TestOrgInsightsDemo(TransactionCase):
             "hr_contract_risk.demo_emp_manager").id)])
         self.assertGreaterEqual(boss.span, 13)
         self.assertIn("consider a team lead", boss.findings_text)
+        ops = Insight.search([("kind", "=", "manager"), ("manager_id", "=", self.env.ref(
+            "hr_contract_risk.demo_emp_ops_manager").id)])
+        self.assertEqual((ops.headcount, ops.declining_count), (3, 3))
+        self.assertIn("look at the team, not only the people", ops.findings_text)
