@@ -58,6 +58,8 @@
         "wizard/hr_labour_cost_export_views.xml",
         "views/hr_labour_cost_views.xml",
         "views/res_config_settings_labour_cost_views.xml",
+        "data/hr_org_insight_cron.xml",
+        "views/hr_org_insight_views.xml",
         "data/hr_contract_compliance_data.xml",
         "views/hr_contract_compliance_views.xml",
         "views/hr_department_views.xml",
@@ -83,6 +85,7 @@
         "demo/hr_contract_risk_non_compete_demo.xml",
         "demo/hr_contract_risk_compliance_demo.xml",
         "demo/hr_contract_risk_renewal_offer_demo.xml",
+        "demo/hr_contract_risk_org_insight_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

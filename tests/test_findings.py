@@ -8,8 +8,8 @@ import pytest
 
 from hr_contract_risk.engine import contract_compliance as cc
 from hr_contract_risk.engine import findings as fd
-from hr_contract_risk.engine import labour_cost
 from hr_contract_risk.engine import legal_checks as lc
+from hr_contract_risk.engine import org_insights
 from hr_contract_risk.engine import social_insurance as si
 from hr_contract_risk.engine.i18n import Msg
 
@@ -23,7 +23,7 @@ def test_one_finding_class_in_the_engine():
         if isinstance(node, ast.ClassDef) and node.name == "Finding"
     ]
     assert defined == ["findings.py"]
-    assert lc.Finding is si.Finding is cc.Finding is labour_cost.Finding is fd.Finding
+    assert lc.Finding is si.Finding is cc.Finding is org_insights.Finding is fd.Finding
     assert (lc.BLOCK, lc.WARN, lc.INFO) == (si.BLOCK, si.WARN, si.INFO) == fd.SEVERITIES
 
 
@@ -71,5 +71,5 @@ def test_each_module_builds_the_shared_type():
     found = si.check_reason("layoff", "resignation")
     assert found[0].code == "loses_benefit" and found[0].severity == fd.BLOCK and found[0].article
     # labour cost: an analytical warning without article, with subject, value and threshold
-    span = labour_cost.span_finding("招商部", "王伟", 13)
+    span = org_insights.span_finding("招商部", "王伟", 13)
     assert (span.severity, span.article, span.subject, span.value, span.threshold) == (fd.WARN, "", "招商部", 13, 12)

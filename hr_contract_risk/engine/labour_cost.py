@@ -1,4 +1,4 @@
-"""Fully loaded labour cost, department ratios and organisation findings (issue 13).
+"""Fully loaded labour cost and department ratios (issue 13).
 
 Pure Python (no Odoo).
 
@@ -25,19 +25,17 @@ and charged per month).  ``calendar_days`` (the fraction of calendar days employ
 month) is the alternative, as a parameter.  The gross wage is always prorated by the
 calendar-day fraction (days employed / days in month).
 
-Department figures and findings
--------------------------------
+Department figures
+------------------
 人力成本占比 = labour cost / revenue (None when the revenue is 0: no ratio, never a
-ZeroDivision); 人均产出 = revenue / FTE (None when FTE is 0).  Findings are advice, never
-actions; each carries its numbers and its threshold.
+ZeroDivision); 人均产出 = revenue / FTE (None when FTE is 0).  The findings drawn from
+them (cost ratio above the company median, span of control ...) are in ``org_insights``.
 """
 
 import calendar
-import statistics
 from dataclasses import dataclass
 from datetime import date
 
-from .findings import WARN, Finding
 from .i18n import Msg, _lt
 
 
@@ -200,73 +198,3 @@ def department_figures(key, headcount, fte, labour_cost, revenue):
     return DepartmentFigures(
         key, headcount, fte, labour_cost, revenue,
         safe_ratio(labour_cost, revenue), safe_ratio(revenue, fte))
-
-
-# --------------------------------------------------------------------------- findings
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    span_of_control: int = 12
-    cost_ratio_points: float = 5.0  # percentage points above the company median
-    high_risk_share: float = 30.0  # percent of the team
-
-
-def _analysis(code, subject, msg, value, threshold):
-    """An analytical finding (no article): a warning about ``subject``, ``value`` against ``threshold``."""
-    return Finding(code, "", WARN, msg, subject=subject, value=value, threshold=threshold)
-
-
-def span_finding(key, manager, reports, thresholds=Thresholds()):
-    if reports > thresholds.span_of_control:
-        return _analysis("span", key, Msg(
-            _lt("%(manager)s has %(reports)s direct reports (threshold %(threshold)s): consider a team lead."),
-            {"manager": manager, "reports": reports, "threshold": thresholds.span_of_control}),
-            reports, thresholds.span_of_control)
-    return None
-
-
-def cost_ratio_findings(figures, thresholds=Thresholds()):
-    """Departments whose cost ratio exceeds the company median by more than X points."""
-    ratios = [f.cost_ratio for f in figures if f.cost_ratio is not None]
-    if not ratios:
-        return []
-    median = statistics.median(ratios) * 100.0
-    out = []
-    for f in figures:
-        if f.cost_ratio is None:
-            continue
-        pct = f.cost_ratio * 100.0
-        if pct - median > thresholds.cost_ratio_points:
-            out.append(_analysis("cost_ratio", f.key, Msg(
-                _lt("%(department)s: labour cost is %(ratio).1f %% of revenue, %(gap).1f points above the company "
-                    "median of %(median).1f %% (threshold %(threshold)s points): review pay structure or process."),
-                {"department": f.key, "ratio": pct, "gap": pct - median, "median": median,
-                 "threshold": thresholds.cost_ratio_points}), pct - median, thresholds.cost_ratio_points))
-    return out
-
-
-def high_risk_finding(key, manager, team_size, high_risk, thresholds=Thresholds()):
-    if not team_size:
-        return None
-    share = high_risk * 100.0 / team_size
-    if share >= thresholds.high_risk_share:
-        return _analysis("high_risk", key, Msg(
-            _lt("%(high)s of %(team)s people in %(manager)s's team are at high attrition risk (%(share).0f %%, "
-                "threshold %(threshold)s %%): talk to the manager."),
-            {"high": high_risk, "team": team_size, "manager": manager, "share": share,
-             "threshold": thresholds.high_risk_share}), share, thresholds.high_risk_share)
-    return None
-
-
-def validate_thresholds(thresholds):
-    if thresholds.span_of_control < 1:
-        raise InputError(Msg(_lt("The span of control threshold must be 1 or more (got %(value)s)."),
-                             {"value": thresholds.span_of_control}))
-    if thresholds.cost_ratio_points < 0:
-        raise InputError(Msg(_lt("The cost ratio threshold must be 0 points or more (got %(value)s)."),
-                             {"value": thresholds.cost_ratio_points}))
-    if not 0 <= thresholds.high_risk_share <= 100:
-        raise InputError(Msg(_lt("The high-risk share threshold must be between 0 %% and 100 %% (got %(value)s)."),
-                             {"value": thresholds.high_risk_share}))
-

@@ -57,6 +57,7 @@ from . import res_company_labour_cost
 from . import res_config_settings_labour_cost
 from . import hr_labour_region_cost
 from . import hr_labour_cost_report
+from . import hr_org_insight
 from . import hr_contract_compliance
 from . import hr_employee_compliance
 from . import hr_contract_import

@@ -4,6 +4,18 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine import org_insights
+from .rendering import render_msg
+
+#: organisation-insight thresholds (res.company field -> engine Thresholds attribute)
+ORG_INSIGHT_FIELDS = {
+    "hrcr_oi_span_threshold": "span_of_control",
+    "hrcr_oi_cost_ratio_points": "cost_ratio_points",
+    "hrcr_oi_high_risk_share": "high_risk_share",
+    "hrcr_oi_decline_min_reports": "decline_min_reports",
+    "hrcr_oi_decline_team_share": "decline_team_share",
+}
+
 
 class ResCompany(models.Model):
     """Accounts whose posted journal items are recruiting or training costs in the labour cost analysis."""
@@ -20,6 +32,36 @@ class ResCompany(models.Model):
         string="Training Cost Accounts",
         help="Posted journal items on these accounts are training costs in the labour cost analysis: charged to the "
         "department whose analytic account their analytic distribution uses, else to the company level.")
+
+    # organisation insights (hr.org.insight): thresholds of the findings, advice only
+    hrcr_oi_span_threshold = fields.Integer(
+        string="Span of Control Threshold", default=12,
+        help="A manager with more direct reports than this gets the finding \"consider a team lead\" (1 or more).")
+    hrcr_oi_cost_ratio_points = fields.Float(
+        string="Cost Ratio Points Above the Median", default=5.0,
+        help="A department whose labour cost ratio is above the company median by more than these percentage "
+        "points gets the finding \"review pay structure or process\" (0-100).")
+    hrcr_oi_high_risk_share = fields.Float(
+        string="High-Risk Share Threshold (%)", default=30.0,
+        help="A team with at least this share of employees at high attrition risk gets the finding \"talk to the "
+        "manager\" (0-100).")
+    hrcr_oi_decline_min_reports = fields.Integer(
+        string="Declining Reports, Minimum", default=3,
+        help="A manager with at least this many reports on a falling KPI trend, who are also at least the Declining "
+        "Team Share of the team, gets the finding \"look at the team, not only the people\" (1 or more).")
+    hrcr_oi_decline_team_share = fields.Float(
+        string="Declining Team Share (%)", default=50.0,
+        help="The share of a manager's team on a falling KPI trend from which, with the Declining Reports Minimum, the "
+        "team gets the finding \"look at the team, not only the people\" (0-100).")
+
+    @api.constrains(*ORG_INSIGHT_FIELDS)
+    def _check_hrcr_org_insight_thresholds(self):
+        for company in self:
+            thresholds = org_insights.Thresholds(**{key: company[fname] for fname, key in ORG_INSIGHT_FIELDS.items()})
+            try:
+                org_insights.validate_thresholds(thresholds)
+            except org_insights.InputError as err:
+                raise ValidationError(render_msg(self.env, err.msg)) from None
 
     @api.constrains("hrcr_recruiting_account_ids", "hrcr_training_account_ids")
     def _check_hrcr_cost_accounts_disjoint(self):

@@ -18,6 +18,7 @@ from . import test_severance_legal_checks
 from . import test_integrity
 from . import test_kpi_forecast
 from . import test_labour_cost
+from . import test_org_insights
 from . import test_contract_compliance
 from . import test_import_templates
 from . import test_batch
