@@ -2,7 +2,7 @@
     "name": "Contract Risk (PRC)",
     "summary": "Contract-expiry alerts, quantified appraisals, lawful renewal reviews, "
     "PRC severance with journal entries, social-insurance stoppage and attrition risk",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Human Resources/Contracts",
     "license": "LGPL-3",
     "author": "hr_contract_risk developers",
