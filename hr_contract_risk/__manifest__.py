@@ -85,6 +85,7 @@
         "demo/hr_contract_risk_non_compete_demo.xml",
         "demo/hr_contract_risk_compliance_demo.xml",
         "demo/hr_contract_risk_renewal_offer_demo.xml",
+        "demo/hr_contract_risk_labour_cost_invoices_demo.xml",
         "demo/hr_contract_risk_org_insight_demo.xml",
     ],
     "assets": {

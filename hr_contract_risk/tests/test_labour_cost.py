@@ -272,6 +272,10 @@ class TestLabourCostDemo(AccountTestInvoicingCommon):
         dept = self.env.ref("hr_contract_risk.demo_dept_sales", raise_if_not_found=False)
         if not dept:
             self.skipTest("demo data not loaded")
+        # the invoicing test user belongs to the test company only: read the demo company as its own env
+        dept = dept.sudo()
+        self.env = self.env(su=True, context=dict(self.env.context, allowed_company_ids=[dept.company_id.id]))
+        dept = dept.with_env(self.env)
         invoices = self.env["account.move"].search([
             ("company_id", "=", dept.company_id.id), ("move_type", "=", "out_invoice"), ("state", "=", "posted"),
             ("invoice_line_ids.analytic_distribution", "in", [dept.hrcr_analytic_account_id.id])])
