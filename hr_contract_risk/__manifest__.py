@@ -8,7 +8,7 @@
     "author": "hr_contract_risk developers",
     "website": "https://github.com/hr-contract-risk/hr_contract_risk",
     "maintainers": [],
-    "depends": ["hr_contract", "hr_holidays", "account", "mail"],
+    "depends": ["hr_contract", "hr_holidays", "account", "mail", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["scikit-learn", "numpy", "xlsxwriter"]},
     "data": [
         "security/hr_contract_risk_security.xml",
@@ -62,6 +62,7 @@
         "views/hr_department_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_contract_views.xml",
+        "data/hr_contract_risk_dashboards.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",

@@ -20,3 +20,4 @@ from . import test_contract_compliance
 from . import test_import_templates
 from . import test_batch
 from . import test_legal_fixes
+from . import test_dashboard
