@@ -169,11 +169,11 @@ def risk_dashboard():
     cells["A2"] = {"content": t("Click a figure to open the records behind it.")}
     styles["A2"] = 3
     cells["A4"] = {"content": t("Contracts and people at risk")}
-    cells["B4"] = {"content": t("Count")}
+    cells["B4"] = {"content": t("Value")}
     styles["A4:B4"] = 2
     pid, row = figure_rows(cells, styles, formats, pivots, RISK_FIGURES + [SEVERANCE], 1, 5)
     cost_block(cells, styles, formats, pivots, pid, "D", 4)
-    row = max(row, 4 + COST_ROWS + 2) + 1
+    row = max(row, 4 + COST_ROWS + 2)
     # Row heights are 23 px by default: put the chart below the tables.
     return spreadsheet("hrcr-risk", cells, styles, formats, pivots, [kpi_chart(row * 23)], row + 15)
 

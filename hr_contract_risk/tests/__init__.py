@@ -21,3 +21,4 @@ from . import test_import_templates
 from . import test_batch
 from . import test_legal_fixes
 from . import test_dashboard
+from . import test_dashboard_screenshot

@@ -153,3 +153,15 @@ class TestDashboard(TransactionCase):
         self.assertIn(c5, found[7] & found[30] & found[60])
         self.assertIn(c45, found[60])
         self.assertNotIn(c45, found[30] | found[7])
+
+    def test_hr_officer_without_contracts_rights(self):
+        """As docs/dashboard.md says: the contract figures are refused, every other figure reads."""
+        officer = new_test_user(self.env, "hrcr_dash_hr_only", groups="hr.group_hr_user")
+        for name, model, domain, _measures, _groupbys in self._sources(self._data(self.risk)):
+            with self.subTest(source=name):
+                Model = self.env[model].with_user(officer)
+                if model == "hr.contract":
+                    with self.assertRaises(AccessError):
+                        Model.search_count(eval_domain(domain, PINNED))
+                else:
+                    Model.search_count(eval_domain(domain, PINNED))
