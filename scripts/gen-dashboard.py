@@ -89,7 +89,7 @@ def sheet(sid, cells, cell_styles, cell_formats, figures, rows):
     return {
         "id": sid, "name": "Dashboard", "colNumber": 6, "rowNumber": rows,
         "rows": {}, "cols": {"0": {"size": 380}, "1": {"size": 110}, "2": {"size": 40},
-                             "3": {"size": 260}, "4": {"size": 110}, "5": {"size": 130}},
+                             "3": {"size": 230}, "4": {"size": 150}, "5": {"size": 130}},
         "merges": [], "cells": cells, "styles": cell_styles, "formats": cell_formats, "borders": {},
         "conditionalFormats": [], "figures": figures, "tables": [], "areGridLinesVisible": False,
         "isVisible": True, "headerGroups": {"ROW": [], "COL": []}, "dataValidationRules": [], "comments": {},
