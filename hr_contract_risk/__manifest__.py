@@ -8,7 +8,7 @@
     "author": "hr_contract_risk developers",
     "website": "https://github.com/hr-contract-risk/hr_contract_risk",
     "maintainers": [],
-    "depends": ["hr_contract", "hr_holidays", "account", "mail"],
+    "depends": ["hr_contract", "hr_holidays", "account", "mail", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["scikit-learn", "numpy", "xlsxwriter"]},
     "data": [
         "security/hr_contract_risk_security.xml",
@@ -73,6 +73,7 @@
         "views/hr_non_compete_views.xml",
         "views/hr_contract_non_compete_views.xml",
         "views/res_config_settings_non_compete_views.xml",
+        "data/hr_contract_risk_dashboards.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",

@@ -28,3 +28,5 @@ from . import test_labour_contract
 from . import test_non_compete
 from . import test_contract_compliance_tour
 from . import test_renewal_offer_tour
+from . import test_dashboard
+from . import test_dashboard_screenshot
