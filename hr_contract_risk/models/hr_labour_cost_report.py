@@ -63,7 +63,11 @@ contract_cost AS (
            CASE WHEN cm.wh_amount IS NOT NULL THEN cm.wh_amount
                 WHEN cm.ndays = cm.days THEN cm.wage
                 ELSE ROUND((cm.wage * cm.ndays / cm.days)::numeric, 2) END AS gross,
-           r.pension, r.medical, r.unemployment, r.work_injury, r.hf_rate,
+           -- a company without regional parameters pays no employer contribution here (0, not NULL,
+           -- which would blank the whole cost)
+           COALESCE(r.pension, 0) AS pension, COALESCE(r.medical, 0) AS medical,
+           COALESCE(r.unemployment, 0) AS unemployment, COALESCE(r.work_injury, 0) AS work_injury,
+           COALESCE(r.hf_rate, 0) AS hf_rate,
            CASE WHEN r.company_id IS NULL THEN 0
                 ELSE GREATEST(r.base_floor, LEAST(r.base_ceiling, COALESCE(cm.wh_amount, cm.wage))) END AS base
       FROM contract_month cm LEFT JOIN region r ON r.company_id = cm.company_id

@@ -102,6 +102,16 @@ class TestLabourCost(AccountTestInvoicingCommon):
         self.assertAlmostEqual(other.revenue, 27000)  # 20,000 + 7,000, no staff
         self.assertFalse(other.revenue_per_fte)  # no FTE: no 人均产出, no division error
 
+    def test_company_without_region_costs_its_wages(self):
+        """No hr.labour.region for the company: employer SI and housing fund are 0 and the cost is the wages
+        (it used to be NULL, blanking the row)."""
+        self.region.active = False
+        self.env.flush_all()
+        row = self._row()
+        self.assertAlmostEqual(row.wage, 45000)
+        self.assertEqual((row.employer_si, row.housing_fund), (0.0, 0.0))
+        self.assertAlmostEqual(row.total_cost, 45000)
+
     def test_group_ratio_is_ratio_of_sums(self):
         groups = self.env["hr.labour.cost.report"].read_group(
             [("company_id", "=", self.company.id), ("month", "=", self.month)],
