@@ -28,7 +28,9 @@ def in_days(n):
 
 
 YEAR_START = "context_today().strftime('%Y-01-01')"
-TWELVE_MONTHS_AGO = "(context_today() - relativedelta(months=11)).strftime('%Y-%m-01')"
+# the last 12 complete months: the current month has its wages but not yet its invoices
+TWELVE_MONTHS_AGO = "(context_today() - relativedelta(months=12)).strftime('%Y-%m-01')"
+THIS_MONTH = "context_today().strftime('%Y-%m-01')"
 
 
 def expiring(n):
@@ -55,7 +57,7 @@ RISK_FIGURES = [
 SEVERANCE = ("severance_ytd", "Severance cost, year to date (LCL Art. 47)", "hr.severance",
              f"[('state', 'in', ['confirmed', 'posted', 'paid']), ('termination_date', '>=', {YEAR_START})]",
              "total_amount")
-COST_DOMAIN = f"[('scope', '=', 'department'), ('month', '>=', {TWELVE_MONTHS_AGO})]"
+COST_DOMAIN = f"[('scope', '=', 'department'), ('month', '>=', {TWELVE_MONTHS_AGO}), ('month', '<', {THIS_MONTH})]"
 COST_MEASURES = ["cost_ratio", "total_cost", "revenue"]
 COST_ROWS = 10
 KPI_DOMAIN = f"[('state', '=', 'confirmed'), ('date_start', '>=', {TWELVE_MONTHS_AGO})]"
