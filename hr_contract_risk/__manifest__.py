@@ -13,6 +13,7 @@
     "data": [
         "security/hr_contract_risk_security.xml",
         "security/ir.model.access.csv",
+        "security/hr_employee_driver_security.xml",
         "views/hr_contract_risk_templates.xml",
         "views/hr_contract_risk_menus.xml",
         "data/hr_contract_risk_appraisal_data.xml",
@@ -73,6 +74,7 @@
         "views/hr_non_compete_views.xml",
         "views/hr_contract_non_compete_views.xml",
         "views/res_config_settings_non_compete_views.xml",
+        "views/hr_employee_incentive_views.xml",
         "data/hr_contract_risk_dashboards.xml",
     ],
     "demo": [
