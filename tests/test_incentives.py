@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hr_contract_risk.engine import attrition_features as af
 from hr_contract_risk.engine import bounds
 from hr_contract_risk.engine import incentives as inc
 
@@ -138,6 +139,7 @@ def test_no_protected_attribute_in_the_inputs():
     names = list(inspect.signature(inc.recommend).parameters) + list(inc.StatedDriver.__dataclass_fields__)
     words = {word for name in names for word in name.split("_")}
     assert not words & set(inc.PROTECTED_ATTRIBUTES)
+    assert not [name for name in names if af.is_protected(name)]  # the attrition model's screen too
 
 
 @given(wage=st.floats(0, 10_000_000), pct=st.floats(0, 50), months=st.integers(1, 24))
