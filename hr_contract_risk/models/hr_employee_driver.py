@@ -3,8 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..engine import bounds
-from ..engine import incentives
+from ..engine import bounds, incentives
 from .hrcr_bounds import bounds_error
 
 DRIVER_SELECTION = [(key, incentives.DRIVER_LABELS[key]) for key in incentives.DRIVERS]

@@ -9,8 +9,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..engine import bounds
-from ..engine import incentives
+from ..engine import bounds, incentives
 from ..models.hr_employee_driver import DRIVER_SELECTION
 from ..models.hrcr_bounds import bounds_error
 from ..models.rendering import render_template
