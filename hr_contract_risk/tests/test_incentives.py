@@ -178,3 +178,26 @@ class TestIncentives(AppraisalCase):
             self.env(context={"lang": "zh_CN"}))
         self.assertIn(label, str(ctx.exception))
         self.assertIn("50", str(ctx.exception))
+
+    def test_opted_out_employee_gets_costs_but_no_risk(self):
+        self.emp.sudo().hrcr_attrition_excluded = True
+        wizard = self.wizard(self.user_hr, raise_pct=5.0)
+        raise_ = wizard.line_ids.filtered(lambda line: line.kind == "raise")
+        self.assertAlmostEqual(raise_.yearly_cost, 6000)
+        self.assertFalse(raise_.has_risk)
+        self.assertIn("PIPL Art. 44", wizard.risk_note)
+
+    def test_views_load_for_hr_and_the_manager(self):
+        form = self.env["hr.employee"].with_user(self.user_hr).get_views([(False, "form")])
+        arch = form["views"]["form"]["arch"]
+        self.assertIn("hrcr_driver_ids", arch)
+        self.assertIn("action_hrcr_incentives", arch)
+        for user in (self.user_hr, self.user_manager):
+            with self.subTest(user=user.login):
+                views = self.Wizard.with_user(user).get_views([(False, "form")])
+                self.assertIn("action_apply", views["views"]["form"]["arch"])
+                self.assertEqual("risk_after" in views["views"]["form"]["arch"], user == self.user_hr)
+                self.Driver.with_user(user).get_views([(False, "list"), (False, "form"), (False, "search")])
+        action = self.env["ir.actions.act_window"].with_user(self.user_manager)._for_xml_id(
+            "hr_contract_risk.action_hr_employee_driver")
+        self.assertEqual(action["res_model"], "hr.employee.driver")
