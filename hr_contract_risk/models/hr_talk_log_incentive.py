@@ -8,3 +8,5 @@ class HrTalkLog(models.Model):
 
     kind = fields.Selection(selection_add=[("stay_interview", "Stay Interview")],
                             ondelete={"stay_interview": "set default"})
+    # the drivers the employee stated in this talk (their access is the drivers' own: HR, the team's manager)
+    hrcr_driver_ids = fields.One2many("hr.employee.driver", "talk_log_id", string="Stated Drivers")

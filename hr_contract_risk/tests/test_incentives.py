@@ -5,6 +5,7 @@ import math
 
 from dateutil.relativedelta import relativedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -201,3 +202,18 @@ class TestIncentives(AppraisalCase):
         action = self.env["ir.actions.act_window"].with_user(self.user_manager)._for_xml_id(
             "hr_contract_risk.action_hr_employee_driver")
         self.assertEqual(action["res_model"], "hr.employee.driver")
+
+    def test_drivers_recorded_in_the_stay_interview(self):
+        talk = self.env["hr.talk.log"].with_user(self.user_manager).create({
+            "name": "Stay interview 2", "employee_id": self.emp.id, "kind": "stay_interview",
+            "content": "What would make you stay?",
+            "hrcr_driver_ids": [Command.create({"employee_id": self.emp.id, "driver": "flexibility",
+                                                "date": self.today}),
+                                Command.create({"employee_id": self.emp.id, "driver": "learning",
+                                                "date": self.today})]})
+        self.assertEqual(set(talk.hrcr_driver_ids.mapped("driver")), {"flexibility", "learning"})
+        self.assertEqual(talk.hrcr_driver_ids.talk_log_id, talk)
+        wizard = self.wizard(self.user_manager)
+        self.assertIn("flexibility", wizard.line_ids.mapped("kind"))
+        self.assertEqual(set(wizard.line_ids.mapped("driver")), {"career_growth", "flexibility", "learning"})
+        self.env["hr.talk.log"].with_user(self.user_manager).get_views([(False, "form")])
