@@ -188,7 +188,7 @@ class HrIncentiveWizardLine(models.TransientModel):
     cost_basis = fields.Selection(COST_BASIS_SELECTION, string="Cost basis", readonly=True)
     risk_after = fields.Float(string="Risk after (%)", digits=(5, 1), readonly=True, groups="hr.group_hr_user")
     has_risk = fields.Boolean(readonly=True, groups="hr.group_hr_user")
-    activity_id = fields.Many2one("mail.activity", string="Activity", readonly=True)
+    activity_id = fields.Many2one("mail.activity", readonly=True)
     applied = fields.Boolean(compute="_compute_applied")
 
     @api.depends("activity_id")
