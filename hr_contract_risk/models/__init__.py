@@ -79,3 +79,4 @@ from . import account_move_non_compete
 from . import hr_employee_driver
 from . import hr_talk_log_incentive
 from . import hr_employee_incentive
+from . import hr_job_incentive

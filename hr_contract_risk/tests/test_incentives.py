@@ -217,3 +217,16 @@ class TestIncentives(AppraisalCase):
         self.assertIn("flexibility", wizard.line_ids.mapped("kind"))
         self.assertEqual(set(wizard.line_ids.mapped("driver")), {"career_growth", "flexibility", "learning"})
         self.env["hr.talk.log"].with_user(self.user_manager).get_views([(False, "form")])
+
+    def test_demo_wang_wei_career_growth_shows_the_promotion_path(self):
+        driver = self.env.ref("hr_contract_risk.demo_driver_wang_wei_career", raise_if_not_found=False)
+        if not driver:
+            self.skipTest("installed without demo data")
+        wang = driver.employee_id
+        wizard = self.Wizard.create({"employee_id": wang.id, "raise_pct": 10.0})
+        self.assertEqual(wizard.next_job_id, self.env.ref("hr_contract_risk.demo_job_sales_manager"))
+        first = wizard.line_ids.filtered(lambda line: line.driver == "career_growth").sorted("rank")[0]
+        self.assertEqual(first.kind, "promotion")
+        self.assertIn("招商经理", first.text)
+        self.assertTrue(first.has_risk)
+        self.assertGreater(first.yearly_cost, 0)

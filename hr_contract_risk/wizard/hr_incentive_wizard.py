@@ -38,12 +38,20 @@ class HrIncentiveWizard(models.TransientModel):
     bonus_amount = fields.Monetary(string="Bonus amount", currency_field="currency_id",
                                    help="The one-off bonus to cost; one month's wage when left at 0.")
     training_budget = fields.Monetary(string="Training budget", currency_field="currency_id")
-    next_job_id = fields.Many2one("hr.job", string="Next position",
-                                  help="The next job position of a promotion path (none: no promotion lever).")
+    next_job_id = fields.Many2one("hr.job", string="Next position", compute="_compute_next_job", store=True,
+                                  readonly=False, precompute=True,
+                                  help="The next job position of a promotion path (none: no promotion lever); "
+                                  "by default the one set on the employee's job.")
     current_risk = fields.Float(string="Current risk (%)", digits=(5, 1), readonly=True, groups="hr.group_hr_user")
     risk_note = fields.Char(readonly=True, groups="hr.group_hr_user")
     line_ids = fields.One2many("hr.incentive.wizard.line", "wizard_id", string="Suggested levers", readonly=True)
     has_drivers = fields.Boolean(compute="_compute_has_drivers")
+
+    @api.depends("employee_id")
+    def _compute_next_job(self):
+        for wizard in self:
+            # sudo: the job's promotion path only (managers cannot read job positions)
+            wizard.next_job_id = wizard.employee_id.sudo().job_id.hrcr_next_job_id
 
     @api.depends("line_ids")
     def _compute_has_drivers(self):
