@@ -13,6 +13,7 @@
     "data": [
         "security/hr_contract_risk_security.xml",
         "security/ir.model.access.csv",
+        "security/hr_employee_driver_security.xml",
         "views/hr_contract_risk_templates.xml",
         "views/hr_contract_risk_menus.xml",
         "data/hr_contract_risk_appraisal_data.xml",
@@ -71,6 +72,7 @@
         "data/hr_non_compete_data.xml",
         "views/hr_non_compete_views.xml",
         "views/res_config_settings_non_compete_views.xml",
+        "views/hr_employee_incentive_views.xml",
         "data/hr_contract_risk_dashboards.xml",
     ],
     "demo": [
@@ -86,6 +88,7 @@
         "demo/hr_contract_risk_renewal_offer_demo.xml",
         "demo/hr_contract_risk_labour_cost_invoices_demo.xml",
         "demo/hr_contract_risk_org_insight_demo.xml",
+        "demo/hr_contract_risk_incentive_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

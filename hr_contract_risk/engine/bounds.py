@@ -51,6 +51,10 @@ BOUNDS = {
     "personal_leave_days": Bound(0.0, 366.0, _lt("at most the days of the year")),
     # attrition what-if: a raise or a cut of the wage now (-100 % would be no wage at all)
     "wage_change_pct": Bound(-90.0, 200.0, _lt("plausible wage change, from a 90 % cut to a 200 % raise")),
+    # incentive recommendation (engine/incentives.py): a suggested raise, a bonus or a training budget
+    "raise_pct": Bound(0.0, 50.0, _lt("plausible raise, at most 50 %")),
+    "incentive_amount": Bound(0.0, 10_000_000.0, _lt("plausible amount")),
+    "pay_months_per_year": Bound(1.0, 24.0, _lt("plausible months of pay a year (a 13th or 14th month included)")),
 }
 # A fixed term longer than this is a typing error (an open-ended contract has no end date, LCL Art. 14)
 CONTRACT_TERM_YEARS = 20

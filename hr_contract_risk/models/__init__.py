@@ -76,3 +76,7 @@ from . import hr_non_compete
 from . import hr_contract_non_compete
 from . import hr_severance_non_compete
 from . import account_move_non_compete
+from . import hr_employee_driver
+from . import hr_talk_log_incentive
+from . import hr_employee_incentive
+from . import hr_job_incentive

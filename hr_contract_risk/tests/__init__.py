@@ -30,3 +30,4 @@ from . import test_contract_compliance_tour
 from . import test_renewal_offer_tour
 from . import test_dashboard
 from . import test_dashboard_screenshot
+from . import test_incentives

@@ -6,3 +6,4 @@ from . import hr_kpi_appraisal_acknowledge
 from . import hr_attrition_whatif
 from . import hr_labour_cost_export
 from . import hr_severance_wizard_offer
+from . import hr_incentive_wizard
