@@ -62,13 +62,16 @@ LEVERS_BY_DRIVER = {
 WAGE_ONLY = "wage_only"  # the wage increase only, employer contributions not included
 WAGE_AND_EMPLOYER = "wage_and_employer"  # plus a flat employer contribution rate
 AMOUNT = "amount"  # the amount entered
+HR_ONLY = "hr_only"  # a cost derived from the wage, withheld from whoever may not see the wage
 NO_COST = "none"
 COST_BASIS_LABELS = {
     WAGE_ONLY: _lt("wage cost only"),
     WAGE_AND_EMPLOYER: _lt("wage and employer contributions"),
     AMOUNT: _lt("amount entered"),
     NO_COST: _lt("no cost"),
+    HR_ONLY: _lt("seen by HR only (it would reveal the wage)"),
 }
+WAGE_BASED = (WAGE_ONLY, WAGE_AND_EMPLOYER)
 
 MAX_AMOUNT = bounds.BOUNDS["incentive_amount"].high
 
@@ -217,3 +220,14 @@ def _pct(value):
 
 def _money(value):
     return f"{value:,.2f}"
+
+
+def withheld_text(kind, raise_pct, next_job=None):
+    """The lever's text without its amount, for a reader who may not see the wage (a department manager):
+    a raise's or a promotion's cost, or a bonus of one month's wage, would reveal it."""
+    if kind == "raise":
+        return Msg(_lt("A raise of %(pct)s %% (its cost: ask HR)."), {"pct": _pct(raise_pct)})
+    if kind == "promotion":
+        return Msg(_lt("A promotion path to %(job)s, with a raise of %(pct)s %% (its cost: ask HR)."),
+                   {"job": next_job or "", "pct": _pct(raise_pct)})
+    return Msg(_lt("A one-off bonus (its amount: ask HR)."))

@@ -115,11 +115,16 @@ class TestIncentives(AppraisalCase):
         raise_ = wizard.line_ids.filtered(lambda line: line.kind == "raise" and line.driver == "pay")
         self.assertAlmostEqual(raise_.yearly_cost, 10000 * 13 * 0.10)
 
-    def test_the_manager_sees_costs_not_risk(self):
+    def test_the_manager_sees_no_wage_derived_cost_and_no_risk(self):
         wizard = self.wizard(self.user_manager, raise_pct=5.0, next_job_id=self.next_job.id)
         self.assertTrue(wizard.line_ids)
         promotion = wizard.line_ids.filtered(lambda line: line.kind == "promotion")
-        self.assertAlmostEqual(promotion.yearly_cost, 6000)
+        # the manager may not see the wage: a raise's cost (wage x months x %) would reveal it
+        self.assertEqual((promotion.yearly_cost, promotion.cost_basis), (0.0, "hr_only"))
+        self.assertIn("ask HR", promotion.text)
+        self.assertNotIn("6,000", " ".join(wizard.line_ids.mapped("text")))
+        as_hr = self.wizard(self.user_hr, raise_pct=5.0, next_job_id=self.next_job.id)
+        self.assertAlmostEqual(as_hr.line_ids.filtered(lambda line: line.kind == "promotion").yearly_cost, 6000)
         with self.assertRaises(AccessError):
             promotion.with_user(self.user_manager).read(["risk_after"])
         with self.assertRaises(AccessError):

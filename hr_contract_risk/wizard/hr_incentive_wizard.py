@@ -153,17 +153,27 @@ class HrIncentiveWizard(models.TransientModel):
             try:
                 groups = incentives.recommend(
                     stated, wizard._hrcr_monthly_wage(), wizard.raise_pct, months_per_year=wizard.months_per_year,
-                    next_job=wizard.next_job_id.sudo().name or None,  # sudo: a job's name only bonus_amount=wizard.bonus_amount or None,
+                    next_job=wizard.next_job_id.sudo().name or None,  # sudo: a job's name only
+                    bonus_amount=wizard.bonus_amount or None,
                     training_budget=wizard.training_budget, what_if=what_if, labels=labels)
             except bounds.BoundsError as err:
                 raise bounds_error(self.env, err) from None
             commands = [Command.clear()]
+            # a department manager may not see the wage: costs derived from it are withheld (a raise's cost
+            # divided by its % and the months is the wage; a default bonus is one month's wage)
+            withhold = not self.env.user.has_group("hr.group_hr_user")
             for group in groups:
                 for lever in group.levers:
+                    text, cost, basis = lever.text, lever.yearly_cost, lever.cost_basis
+                    if withhold and (basis in incentives.WAGE_BASED
+                                     or (lever.kind == "bonus" and not wizard.bonus_amount)):
+                        text = incentives.withheld_text(lever.kind, wizard.raise_pct,
+                                                        wizard.next_job_id.sudo().name)  # sudo: a job's name
+                        cost, basis = 0.0, incentives.HR_ONLY
                     commands.append(Command.create({
                         "driver_id": latest[group.driver].id, "driver": group.driver, "kind": lever.kind,
-                        "rank": lever.rank, "text": lever.text.render(self.env._),
-                        "yearly_cost": lever.yearly_cost, "cost_basis": lever.cost_basis,
+                        "rank": lever.rank, "text": text.render(self.env._),
+                        "yearly_cost": cost, "cost_basis": basis,
                         "risk_after": lever.risk_after or 0.0, "has_risk": lever.risk_after is not None,
                     }))
             vals = {"line_ids": commands}
