@@ -225,9 +225,12 @@ class HrIncentiveWizardLine(models.TransientModel):
         lang_env = self.with_context(lang=user.lang or self.env.lang).env
         _ = lang_env._
         basis = dict(self._fields["cost_basis"]._description_selection(lang_env))
-        cost = _("Estimated cost a year: %(cost)s %(currency)s (%(basis)s).",
-                 cost=f"{self.yearly_cost:,.2f}", currency=self.currency_id.name or "",
-                 basis=basis.get(self.cost_basis, ""))
+        if self.cost_basis == incentives.HR_ONLY:  # withheld from a manager: HR costs it from the wage
+            cost = _("Estimated cost a year: for HR to work out from the wage.")
+        else:
+            amount = f"{self.yearly_cost:,.2f}"  # formatted outside _(): babel's term extraction evaluates its args
+            cost = _("Estimated cost a year: %(cost)s %(currency)s (%(basis)s).",
+                     cost=amount, currency=self.currency_id.name or "", basis=basis.get(self.cost_basis, ""))
         self.driver_id.check_access("read")
         # sudo: scheduling subscribes the assignee to the driver, a write a manager (read/create only) lacks;
         # the user stays the creator of the to-do
