@@ -8,7 +8,7 @@ gathers the terms, records the offer and the answer, and freezes both once the a
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..engine import contract_compliance as cc
@@ -65,6 +65,9 @@ class HrContractRenewalReview(models.Model):
         "terms, or no offer / no written answer -> N. The severance wizard defaults to it.")
     offer_ground_warning = fields.Text(string="Offer Warning", compute="_compute_offer_ground_warning")
 
+    # the terms of the letter handed over: frozen once sent (withdraw the offer to correct them)
+    _HRCR_OFFER_TERMS = frozenset({
+        "offer_wage", "offer_open_ended", "offer_term_months", "offer_job_id", "offer_place", "offer_date"})
     _HRCR_OFFER_FIELDS = frozenset({
         "offer_wage", "offer_open_ended", "offer_term_months", "offer_job_id", "offer_place", "offer_date",
         "offer_answer", "offer_answer_date", "offer_answer_attachment_ids"})
@@ -229,6 +232,11 @@ class HrContractRenewalReview(models.Model):
                     raise UserError(_(
                         "The renewal offer and the employee's answer of review %(name)s are recorded and frozen "
                         "(LCL 46(5): they are the evidence of the expiry ground).", name=frozen[0].display_name))
+                sent = self.filtered(lambda rev: rev.offer_state == "offered")
+                if sent and self._HRCR_OFFER_TERMS & set(vals):
+                    raise UserError(_(
+                        "The renewal offer of review %(name)s was handed to the employee: its terms are those of "
+                        "the letter. Withdraw the offer to correct them.", name=sent[0].display_name))
                 self._hrcr_check_offer_answer(vals)
         return super().write(vals)
 
@@ -285,6 +293,22 @@ class HrContractRenewalReview(models.Model):
             rev.message_post(body=_("Employee's written answer of %(date)s: %(answer)s. Expiry ground: %(ground)s.",
                                     date=rev.offer_answer_date, answer=answers[rev.offer_answer],
                                     ground=grounds.get(rev.offer_expiry_ground) or _("renewed")))
+        return True
+
+    def action_withdraw_offer(self):
+        """Withdraw an offer not answered yet (a wrong letter, new terms): the letter handed over is void, the
+        review goes back to no offer, and the chatter keeps what was withdrawn."""
+        self.check_access("write")
+        for rev in self:
+            rev._hrcr_check_offer_open("offered")
+            withdrawn = _("Renewal offer of %(date)s withdrawn before any answer: the letter handed over is void; "
+                          "a new offer needs a new letter.\n%(differences)s",
+                          date=rev.offer_date, differences=rev.offer_differences or "")
+            # sudo: the offer state is written only by the offer's buttons, after the check above
+            rev.sudo().write({"offer_state": "none", "offer_current_snapshot": False, "offer_date": False,
+                              "offer_answer": False, "offer_answer_date": False,
+                              "offer_answer_attachment_ids": [Command.clear()]})
+            rev.message_post(body=withdrawn)
         return True
 
     def action_print_offer(self):

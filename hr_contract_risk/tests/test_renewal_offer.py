@@ -132,6 +132,25 @@ class TestRenewalOffer(AppraisalCase):
         form.termination_ground = "expiry_not_renewed"
         self.assertFalse(form.hrcr_offer_warning)
 
+    def test_sent_offer_terms_frozen_until_withdrawn(self):
+        """The letter handed over fixes the terms: correcting them means withdrawing the offer (logged), then a
+        new offer; an answered offer cannot be withdrawn."""
+        review = self.open_review()
+        review.offer_wage = 9000
+        review.action_send_offer()
+        with self.assertRaises(UserError):
+            review.write({"offer_wage": 9500})
+        self.assertEqual(review.offer_wage, 9000)
+        review.action_withdraw_offer()
+        self.assertEqual((review.offer_state, review.offer_date, review.offer_current_snapshot), ("none", False, False))
+        self.assertTrue(any("withdrawn" in (m.body or "") for m in review.message_ids))
+        review.offer_wage = 10000
+        self.answer(review)
+        self.assertEqual(review.offer_classification, "same")
+        with self.assertRaises(UserError):
+            review.action_withdraw_offer()
+        self.assertEqual(review.offer_state, "answered")
+
     def test_answer_without_date_is_refused(self):
         review = self.open_review()
         review.action_send_offer()
