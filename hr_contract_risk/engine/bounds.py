@@ -49,6 +49,9 @@ BOUNDS = {
     # Paid Annual Leave Regulations Art. 4: sick leave and personal leave of the current year
     "sick_leave_months": Bound(0.0, 12.0, _lt("at most the 12 months of the year")),
     "personal_leave_days": Bound(0.0, 366.0, _lt("at most the days of the year")),
+    # LCL 22: a training service period and the training cost it secures (no statutory cap: plausibility)
+    "training_service_months": Bound(0.0, 120.0, _lt("plausible service period, at most 10 years")),
+    "training_cost": Bound(0.0, 10_000_000.0, _lt("plausible training cost")),
     # attrition what-if: a raise or a cut of the wage now (-100 % would be no wage at all)
     "wage_change_pct": Bound(-90.0, 200.0, _lt("plausible wage change, from a 90 % cut to a 200 % raise")),
     # incentive recommendation (engine/incentives.py): a suggested raise, a bonus or a training budget

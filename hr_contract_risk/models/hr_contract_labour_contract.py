@@ -9,12 +9,14 @@ import logging
 from datetime import date
 from decimal import Decimal
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date, formatLang
 
+from ..engine import bounds
 from ..engine import contract_compliance as cc
 from ..engine import labour_contract as lc
+from .hrcr_bounds import bounds_error
 
 _logger = logging.getLogger(__name__)
 
@@ -155,6 +157,17 @@ class HrContract(models.Model):
         if vals.get("hrcr_signing_date") and not self.env.context.get("import_file"):
             self._hrcr_attach_labour_contract()
         return result
+
+    @api.constrains("hrcr_training_service_months", "hrcr_training_cost")
+    def _check_hrcr_training_service(self):
+        """engine/bounds.py: a negative or implausible service period (LCL 22) or training cost is refused."""
+        for contract in self:
+            for name, key in (("hrcr_training_service_months", "training_service_months"),
+                              ("hrcr_training_cost", "training_cost")):
+                try:
+                    bounds.check_number(key, contract[name], self._fields[name]._description_string(self.env))
+                except bounds.BoundsError as err:
+                    raise bounds_error(self.env, err) from None
 
     def _hrcr_attach_labour_contract(self):
         """Attach the printed labour contract once per contract (a rewritten signing date adds nothing)."""

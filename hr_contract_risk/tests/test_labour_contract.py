@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 REPORT = "hr_contract_risk.action_report_labour_contract"
@@ -119,6 +119,20 @@ class TestLabourContract(LabourContractCommon, TransactionCase):
             html = self.html(contract)
             self.assertIn("LCL Art. 23, 24", html)
             self.assertIn("5,000.00", html)
+
+    def test_training_service_period_out_of_range_refused(self):
+        """LCL 22 inputs: a negative or implausible service period or cost is refused, naming field and bound."""
+        contract = self.make()
+        for vals, needle in (({"hrcr_training_service_months": -3}, "120"),
+                             ({"hrcr_training_service_months": 600}, "120"),
+                             ({"hrcr_training_cost": -1000}, "10,000,000")):
+            with self.subTest(vals=vals):
+                with self.assertRaises(ValidationError) as ctx:
+                    contract.write(vals)
+                self.assertIn(needle, str(ctx.exception))
+        self.assertEqual((contract.hrcr_training_service_months, contract.hrcr_training_cost), (0, 0.0))
+        contract.write({"hrcr_training_service_months": 36, "hrcr_training_cost": 20000})
+        self.assertEqual(contract.hrcr_training_service_months, 36)
 
     def test_signed_contract_attached_once(self):
         created_signed = self.make(hrcr_signing_date=START)  # legacy data: nothing rendered at create
