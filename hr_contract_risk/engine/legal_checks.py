@@ -651,6 +651,8 @@ class Evidence:
     training_or_reassignment_offered: bool = False
     below_after_training: bool = False
     notes: tuple = field(default_factory=tuple)
+    training_provided: tuple = ()  # names of the completed trainings (hr.training.record, done)
+    below_after_count: int = 0
 
 
 def incompetence_checklist(evidence):
@@ -663,34 +665,45 @@ def incompetence_checklist(evidence):
                   Msg(_lt("At least one recorded performance talk or warning (%(count)s found)"),
                       {"count": evidence.talk_logs})),
         CheckItem("training_offered", bool(evidence.training_or_reassignment_offered),
-                  Msg(_lt("Training or reassignment offered (Art. 40(2))"))),
+                  Msg(_lt("Training provided: %(courses)s (Art. 40(2))"),
+                      {"courses": ", ".join(evidence.training_provided)})
+                  if evidence.training_provided else Msg(_lt("Training or reassignment offered (Art. 40(2))"))),
         CheckItem("below_after_training", bool(evidence.below_after_training),
+                  Msg(_lt("Still below the threshold after the training: %(count)s confirmed appraisal(s) "
+                          "after it (Art. 40(2))"), {"count": evidence.below_after_count})
+                  if evidence.training_provided else
                   Msg(_lt("Still below the threshold in a confirmed appraisal after the training or "
                           "reassignment (Art. 40(2))"))),
     ]
 
 
 def incompetence_evidence(appraisals, threshold, talks, training_offers, reassignment_offered=False,
-                          reassignment_date=None):
+                          reassignment_date=None, trainings_done=()):
     """The Art. 40(2) evidence (LCL 40(2): incompetence counts only when proven, and still proven
     after training or reassignment) from the records of the evaluation window.
 
     ``appraisals``: (period start, total score) of the confirmed appraisals; ``talks``: kinds of the
     recorded talks (``performance`` and ``warning`` count); ``training_offers``: dates of the
     recorded training offers.  A reassignment counts as an offer, from its date when recorded.
+    ``trainings_done``: (done date, course name) of the completed training records.
     Still below the threshold *after* the training means an appraisal period starting on or after the
-    first offer.
+    first completed training (once one is recorded as done: the training was provided, not only offered),
+    else on or after the first offer.
     """
     below = [start for start, score in appraisals if score < threshold]
-    offers = list(training_offers)
+    done = sorted(trainings_done)
+    offers = list(training_offers) + [day for day, _name in done]
     if reassignment_offered and reassignment_date:
         offers.append(reassignment_date)
-    first_offer = min(offers) if offers else None
+    anchor = done[0][0] if done else (min(offers) if offers else None)
+    after = [start for start in below if anchor and start >= anchor]
     return Evidence(
         below_threshold_appraisals=len(below),
         talk_logs=sum(1 for kind in talks if kind in EVIDENCE_TALK_KINDS),
         training_or_reassignment_offered=bool(offers) or bool(reassignment_offered),
-        below_after_training=bool(first_offer and any(start >= first_offer for start in below)),
+        below_after_training=bool(after),
+        training_provided=tuple(dict.fromkeys(name for _day, name in done)),
+        below_after_count=len(after),
     )
 
 
