@@ -2,13 +2,13 @@
     "name": "Contract Risk (PRC)",
     "summary": "Contract-expiry alerts, quantified appraisals, lawful renewal reviews, "
     "PRC severance with journal entries, social-insurance stoppage and attrition risk",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Human Resources/Contracts",
     "license": "LGPL-3",
     "author": "hr_contract_risk developers",
     "website": "https://github.com/hr-contract-risk/hr_contract_risk",
     "maintainers": [],
-    "depends": ["hr_contract", "hr_holidays", "account", "mail", "spreadsheet_dashboard"],
+    "depends": ["hr_contract", "hr_holidays", "hr_skills", "account", "mail", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["scikit-learn", "numpy", "xlsxwriter"]},
     "data": [
         "security/hr_contract_risk_security.xml",
@@ -74,6 +74,9 @@
         "views/res_config_settings_non_compete_views.xml",
         "views/hr_employee_incentive_views.xml",
         "data/hr_contract_risk_dashboards.xml",
+        "security/hr_training_record_security.xml",
+        "data/hr_training_data.xml",
+        "views/hr_training_record_views.xml",
     ],
     "demo": [
         "demo/hr_contract_risk_demo.xml",

@@ -80,3 +80,9 @@ from . import hr_employee_driver
 from . import hr_talk_log_incentive
 from . import hr_employee_incentive
 from . import hr_job_incentive
+from . import hr_training_record
+from . import hr_job_skill_requirement
+from . import hr_job_training
+from . import hr_employee_training
+from . import hr_contract_renewal_review_training
+from . import hr_employee_public_training

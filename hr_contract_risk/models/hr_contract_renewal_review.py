@@ -247,12 +247,18 @@ class HrContractRenewalReview(models.Model):
     def _hrcr_evidence(self):
         """The LCL 40(2) evidence of the window (rule: ``legal_checks.incompetence_evidence``)."""
         self.ensure_one()
+        offers, done = self._hrcr_training_evidence()
         return lc.incompetence_evidence(
             [(a.date_start, a.total_score) for a in self.appraisal_ids],
             self.company_id.hrcr_decline_threshold,
             self.talk_log_ids.mapped("kind"),
-            [log.date for log in self.talk_log_ids if log.kind == "training_offer"],
-            self.reassignment_offered, self.reassignment_date or None)
+            [log.date for log in self.talk_log_ids if log.kind == "training_offer"] + offers,
+            self.reassignment_offered, self.reassignment_date or None, trainings_done=done)
+
+    def _hrcr_training_evidence(self):
+        """(offer dates, [(done date, course)]) of the training records, beyond the talk logs' offers:
+        extension point of the training recommendation (``hr_contract_renewal_review_training.py``)."""
+        return [], []
 
     def _hrcr_fact_values(self, evidence_complete):
         """What the review adds to the employee's legal facts (``hr.employee._hrcr_legal_facts``)."""

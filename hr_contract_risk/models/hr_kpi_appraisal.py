@@ -322,6 +322,36 @@ class HrKpiAppraisal(models.Model):
         return out
 
     @api.model
+    def _hrcr_confirmed_periods(self, employee_ids):
+        """{employee id: [(period start, total score)]} of all confirmed appraisals, oldest first: one
+        query (the training effect, ``hr.training.record``)."""
+        out = {}
+        for row in self.search_read([("employee_id", "in", list(employee_ids)), ("state", "=", "confirmed")],
+                                    ["employee_id", "date_start", "total_score"], order="date_start"):
+            out.setdefault(row["employee_id"][0], []).append((row["date_start"], row["total_score"] or 0.0))
+        return out
+
+    @api.model
+    def _hrcr_kpi_completions(self, employee_ids, periods):
+        """{employee id: [(period start, KPI name, completion %)]} of the KPI lines of each employee's
+        latest ``periods`` confirmed appraisals: two queries (the training recommendation)."""
+        apps = self.search_read([("employee_id", "in", list(employee_ids)), ("state", "=", "confirmed")],
+                                ["employee_id", "date_start"], order="date_start desc")
+        keep, seen = {}, {}
+        for row in apps:
+            emp = row["employee_id"][0]
+            if seen.get(emp, 0) < periods:
+                seen[emp] = seen.get(emp, 0) + 1
+                keep[row["id"]] = (emp, row["date_start"])
+        out = {}
+        lines = self.env["hr.kpi.appraisal.line"].search_read(
+            [("appraisal_id", "in", list(keep))], ["appraisal_id", "name", "completion"])
+        for line in lines:
+            emp, start = keep[line["appraisal_id"][0]]
+            out.setdefault(emp, []).append((start, line["name"], line["completion"]))
+        return out
+
+    @api.model
     def _hrcr_employee_history_action(self, employee_id):
         """Score history of one employee: graph first, then list (record rules apply)."""
         action = self.env["ir.actions.act_window"]._for_xml_id("hr_contract_risk.action_hr_kpi_appraisal_history")

@@ -7,3 +7,4 @@ from . import hr_attrition_whatif
 from . import hr_labour_cost_export
 from . import hr_severance_wizard_offer
 from . import hr_incentive_wizard
+from . import hr_training_wizard
