@@ -179,21 +179,29 @@ class HrTrainingRecord(models.Model):
         for rec in self:
             if rec.state != "planned":
                 raise UserError(self.env._("Only a planned training can be marked done."))
-            missing = [self._fields[f]._description_string(self.env)
-                       for f in ("done_date", "proof_attachment_ids", "result") if not rec[f]]
+            missing = [self._fields[f]._description_string(self.env) for f in rec._hrcr_done_required() if not rec[f]]
             if missing:
                 raise UserError(self.env._("To mark %(record)s done, fill in: %(fields)s.",
                                            record=rec.display_name, fields=", ".join(missing)))
-            # sudo: resume lines are HR data; the manager completing the training records it through here
-            line = self.env["hr.resume.line"].sudo().create({
-                "employee_id": rec.employee_id.id, "name": rec.course_name,
-                "date_start": rec.date_start or rec.done_date, "date_end": rec.done_date,
-                "line_type_id": line_type.id if line_type else False,
-                "description": rec.result_note or False,
-            })
+            line = rec._hrcr_resume_line(line_type)
             rec.sudo().write({"state": "done", "resume_line_id": line.id})
             rec.activity_feedback(["mail.mail_activity_data_todo"])
         return True
+
+    def _hrcr_done_required(self):
+        """The fields a training needs before it is done (extension point: the eLearning bridge)."""
+        return ("done_date", "proof_attachment_ids", "result")
+
+    def _hrcr_resume_line(self, line_type):
+        """The ``hr_skills`` resume line recording the completed training (extension point)."""
+        self.ensure_one()
+        # sudo: resume lines are HR data; the manager completing the training records it through here
+        return self.env["hr.resume.line"].sudo().create({
+            "employee_id": self.employee_id.id, "name": self.course_name,
+            "date_start": self.date_start or self.done_date, "date_end": self.done_date,
+            "line_type_id": line_type.id if line_type else False,
+            "description": self.result_note or False,
+        })
 
     def action_cancel(self):
         for rec in self:
