@@ -1,6 +1,6 @@
 """Training recommendation: the manager reaches it from the public employee profile of their team."""
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrEmployeePublic(models.Model):
@@ -8,6 +8,7 @@ class HrEmployeePublic(models.Model):
 
     hrcr_training_audience = fields.Boolean(compute="_compute_hrcr_training_audience")
 
+    @api.depends_context("uid")
     def _compute_hrcr_training_audience(self):
         user = self.env.user
         # sudo: the org chart below the user (who they manage), nothing else

@@ -168,8 +168,9 @@ class HrTrainingRecord(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_planned(self):
-        if self.filtered(lambda r: r.state == "done"):
-            raise UserError(self.env._("A done training is evidence (LCL Art. 40(2)) and cannot be deleted."))
+        if self.filtered(lambda r: r.state != "planned"):
+            raise UserError(self.env._(
+                "A done or cancelled training is evidence of the offer (LCL Art. 40(2)) and cannot be deleted."))
 
     # ------------------------------------------------------------------ actions
     def action_mark_done(self):
@@ -198,7 +199,7 @@ class HrTrainingRecord(models.Model):
         # sudo: resume lines are HR data; the manager completing the training records it through here
         return self.env["hr.resume.line"].sudo().create({
             "employee_id": self.employee_id.id, "name": self.course_name,
-            "date_start": self.date_start or self.done_date, "date_end": self.done_date,
+            "date_start": min(self.date_start or self.done_date, self.done_date), "date_end": self.done_date,
             "line_type_id": line_type.id if line_type else False,
             "description": self.result_note or False,
         })

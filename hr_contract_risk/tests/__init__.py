@@ -31,3 +31,4 @@ from . import test_renewal_offer_tour
 from . import test_dashboard
 from . import test_dashboard_screenshot
 from . import test_incentives
+from . import test_training
