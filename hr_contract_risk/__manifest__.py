@@ -92,6 +92,7 @@
         "demo/hr_contract_risk_labour_cost_invoices_demo.xml",
         "demo/hr_contract_risk_org_insight_demo.xml",
         "demo/hr_contract_risk_incentive_demo.xml",
+        "demo/hr_contract_risk_training_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

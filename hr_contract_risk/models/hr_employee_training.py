@@ -21,14 +21,15 @@ class HrEmployee(models.Model):
     def action_hrcr_training(self):
         """The ranked training suggestions of one employee (HR, or the employee's manager)."""
         self.ensure_one()
-        self.env["hr.training.wizard"]._hrcr_check_audience(self)
+        # created here (the audience is checked on create) so the form opens with the ranked suggestions
+        wizard = self.env["hr.training.wizard"].create({"employee_id": self.id})
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Training recommendation"),
             "res_model": "hr.training.wizard",
+            "res_id": wizard.id,
             "view_mode": "form",
             "target": "new",
-            "context": {"default_employee_id": self.id},
         }
 
     def action_hrcr_open_trainings(self):
