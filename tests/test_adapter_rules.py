@@ -15,7 +15,7 @@ def test_art_40_2_evidence_counts_and_after_training():
     appraisal (from 2024-07-01) is below the threshold after the training, so the evidence is complete."""
     appraisals = [(date(2024, 1, 1), 55.0), (date(2024, 4, 1), 72.0), (date(2024, 7, 1), 50.0)]
     ev = lc.incompetence_evidence(appraisals, 60.0, ["warning", "other"], [date(2024, 5, 15)])
-    assert ev == lc.Evidence(2, 1, True, True)
+    assert ev == lc.Evidence(2, 1, True, True, below_after_count=1)
     assert lc.checklist_complete(lc.incompetence_checklist(ev))
 
 

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 class HrEmployeePublic(models.Model):
     _inherit = "hr.employee.public"  # pylint: disable=consider-merging-classes-inherited
 
-    hrcr_training_audience = fields.Boolean(compute="_compute_hrcr_training_audience")
+    hrcr_training_audience = fields.Boolean(string="Can Recommend Training", compute="_compute_hrcr_training_audience")
 
     @api.depends_context("uid")
     def _compute_hrcr_training_audience(self):

@@ -37,7 +37,7 @@ class HrTrainingRecord(models.Model):
 
     employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade", tracking=True,
                                   domain="[('company_id', 'in', allowed_company_ids)]")
-    company_id = fields.Many2one(related="employee_id.company_id", store=True, index=True, string="Company")
+    company_id = fields.Many2one(related="employee_id.company_id", store=True, index=True)
     department_id = fields.Many2one(related="employee_id.department_id", store=True, string="Department")
     course_id = fields.Many2one("hr.training.course", string="Course", ondelete="restrict", tracking=True,
                                 help="A course of the addon's catalog (courses that exist nowhere else).")
@@ -147,10 +147,9 @@ class HrTrainingRecord(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("state", "planned") != "planned" or vals.get("resume_line_id") or vals.get("talk_log_id"):
-                if not self.env.su:
-                    raise UserError(self.env._(
-                        "A training record starts as planned; use Mark Done once it took place."))
+            if not self.env.su and (vals.get("state", "planned") != "planned" or vals.get("resume_line_id")
+                                    or vals.get("talk_log_id")):
+                raise UserError(self.env._("A training record starts as planned; use Mark Done once it took place."))
         return super().create(vals_list)
 
     def write(self, vals):

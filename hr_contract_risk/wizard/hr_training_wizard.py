@@ -10,7 +10,6 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..engine import bounds
-from ..engine import training as tr
 from ..models.hr_training_record import NEED_SELECTION
 from ..models.hrcr_bounds import bounds_error
 from ..models.rendering import render_msg
@@ -27,8 +26,8 @@ class HrTrainingWizard(models.TransientModel):
     date_end = fields.Date(string="Planned end")
     line_ids = fields.One2many("hr.training.wizard.line", "wizard_id", string="Suggested trainings", readonly=True)
     unanswered = fields.Text(string="Needs no course answers", readonly=True,
-                             help="Add a course for them to the catalog (Contract Risk > Configuration > "
-                             "Training Courses) or, with the eLearning app, to a course's keywords.")
+                             help="Add a course answering them to the Training Catalog (Employees > Configuration > "
+                             "Contract Risk) or, with the eLearning app, to a course's keywords.")
     has_lines = fields.Boolean(compute="_compute_has_lines")
 
     @api.depends("line_ids")
