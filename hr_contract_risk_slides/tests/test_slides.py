@@ -108,6 +108,26 @@ class TestSlidesBridge(AppraisalCase):
             [("channel_id", "=", self.channel.id)]), before)
         self.assertIn("has no user", " ".join(record.message_ids.mapped("body")))
 
+    def test_course_set_later_on_a_planned_record_enrols(self):
+        record = self.Record.with_user(self.user_hr).create({"employee_id": self.emp_peer.id, "course_name": "招商"})
+        self.assertFalse(self.membership(self.user_peer.partner_id))
+        record.with_user(self.user_hr).write({"slide_channel_id": self.channel.id})
+        self.assertEqual(record.course_name, "招商谈判实战技巧")
+        self.assertEqual(self.membership(self.user_peer.partner_id).member_status, "joined")
+
+    def test_course_completed_before_the_offer(self):
+        # 李娜 took the course last year: the offer notes it, and HR marks it done with eLearning's resume line
+        self.channel.sudo()._action_add_members(self.user_peer.partner_id)
+        self.channel.slide_ids.with_user(self.user_peer).action_mark_completed()
+        self.assertEqual(len(self.course_lines(self.emp_peer)), 1)
+        record = self.Record.with_user(self.user_hr).create({
+            "employee_id": self.emp_peer.id, "slide_channel_id": self.channel.id})
+        self.assertIn("already completed", " ".join(record.message_ids.mapped("body")))
+        self.assertEqual(record.state, "planned", "an earlier completion completes no later offer by itself")
+        record.with_user(self.user_hr).write({"done_date": record.offer_date, "result": "passed"})
+        record.with_user(self.user_hr).action_mark_done()
+        self.assertEqual(record.resume_line_id, self.course_lines(self.emp_peer), "eLearning's line, reused")
+
     # ------------------------------------------------------------------ completion
     def test_completing_the_course_marks_the_training_done_with_the_reused_resume_line(self):
         record = self.offer(self.user_hr)
