@@ -105,3 +105,13 @@ def test_no_protected_attribute_is_an_input():
         params |= set(inspect.signature(fn).parameters)
     for attr in ("gender", "age", "birthday", "marital", "ethnic", "pregnan", "hukou", "union", "health"):
         assert not any(attr in p for p in params)
+
+
+def test_lcl_40_2_setting_counts_from_the_offer():
+    """The other reading (company setting): a period during the course counts as after the training."""
+    apps = [(P[0], 40.0), (P[2], 45.0), (P[5], 42.0)]
+    done = [(date(2026, 5, 20), "招商")]
+    strict = lc.incompetence_evidence(apps, 60.0, [], [P[1]], trainings_done=done)
+    loose = lc.incompetence_evidence(apps, 60.0, [], [P[1]], trainings_done=done, from_offer=True)
+    assert (strict.below_after_count, loose.below_after_count) == (1, 2)
+    assert loose.training_provided == ("招商",)

@@ -678,7 +678,7 @@ def incompetence_checklist(evidence):
 
 
 def incompetence_evidence(appraisals, threshold, talks, training_offers, reassignment_offered=False,
-                          reassignment_date=None, trainings_done=()):
+                          reassignment_date=None, trainings_done=(), from_offer=False):
     """The Art. 40(2) evidence (LCL 40(2): incompetence counts only when proven, and still proven
     after training or reassignment) from the records of the evaluation window.
 
@@ -688,14 +688,15 @@ def incompetence_evidence(appraisals, threshold, talks, training_offers, reassig
     ``trainings_done``: (done date, course name) of the completed training records.
     Still below the threshold *after* the training means an appraisal period starting on or after the
     first completed training (once one is recorded as done: the training was provided, not only offered),
-    else on or after the first offer.
+    else on or after the first offer; ``from_offer`` (company setting ``hrcr_art40_2_from_offer``): always
+    from the first offer.
     """
     below = [start for start, score in appraisals if score < threshold]
     done = sorted(trainings_done)
     offers = list(training_offers) + [day for day, _name in done]
     if reassignment_offered and reassignment_date:
         offers.append(reassignment_date)
-    anchor = done[0][0] if done else (min(offers) if offers else None)
+    anchor = done[0][0] if done and not from_offer else (min(offers) if offers else None)
     after = [start for start in below if anchor and start >= anchor]
     return Evidence(
         below_threshold_appraisals=len(below),

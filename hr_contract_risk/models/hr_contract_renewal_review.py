@@ -253,7 +253,8 @@ class HrContractRenewalReview(models.Model):
             self.company_id.hrcr_decline_threshold,
             self.talk_log_ids.mapped("kind"),
             [log.date for log in self.talk_log_ids if log.kind == "training_offer"] + offers,
-            self.reassignment_offered, self.reassignment_date or None, trainings_done=done)
+            self.reassignment_offered, self.reassignment_date or None, trainings_done=done,
+            from_offer=self.company_id.hrcr_art40_2_from_offer)
 
     def _hrcr_training_evidence(self):
         """(offer dates, [(done date, course)]) of the training records, beyond the talk logs' offers:

@@ -14,6 +14,12 @@ class ResCompany(models.Model):
         "(LCL Art. 14(3)) unless an Art. 39/40(1)/40(2) situation exists. On: the former Shanghai 2009 "
         "opinion (Art. 4), under which the employer may let the second contract expire; the review then warns "
         "instead of blocking. Unconfirmed point of law: choose per region with legal advice.")
+    hrcr_art40_2_from_offer = fields.Boolean(
+        string="LCL 40(2): Count 'After the Training' From the Offer", default=False,
+        help="Off (default): once a training record is done, an appraisal counts as 'still below after the "
+        "training' only when its period starts on or after the completion date (the employer shows the training "
+        "happened). On: from the first offer, as when no training record exists (a period during the course "
+        "counts too).")
     hrcr_contract_gap_days = fields.Integer(
         string="Contract Gap Breaking Continuity (days)", default=31,
         help="Two contracts separated by more than this many days are not consecutive (Art. 14 count, "

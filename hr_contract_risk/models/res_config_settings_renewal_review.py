@@ -8,3 +8,4 @@ class ResConfigSettings(models.TransientModel):
 
     hrcr_refuse_second_renewal = fields.Boolean(related="company_id.hrcr_refuse_second_renewal", readonly=False)
     hrcr_contract_gap_days = fields.Integer(related="company_id.hrcr_contract_gap_days", readonly=False)
+    hrcr_art40_2_from_offer = fields.Boolean(related="company_id.hrcr_art40_2_from_offer", readonly=False)

@@ -167,6 +167,10 @@ class TestTraining(IntegrityMixin, AppraisalCase):
         rec.invalidate_recordset()
         self.assertEqual(rec.after_count, 0)
         self.assertFalse(rec.still_below)
+        # the other reading (Settings): from the offer, the period of the offer onwards counts
+        self.company.hrcr_art40_2_from_offer = True
+        review.invalidate_recordset()
+        self.assertTrue(review.evidence_complete, review.evidence_missing)
 
     # ------------------------------------------------------------------ bad input
     def test_dates_are_bounded_and_named(self):
