@@ -39,7 +39,7 @@ class HrTrainingRecord(models.Model):
                                   domain="[('company_id', 'in', allowed_company_ids)]")
     company_id = fields.Many2one(related="employee_id.company_id", store=True, index=True)
     department_id = fields.Many2one(related="employee_id.department_id", store=True, string="Department")
-    course_id = fields.Many2one("hr.training.course", string="Course", ondelete="restrict", tracking=True,
+    course_id = fields.Many2one("hr.training.course", ondelete="restrict", tracking=True,
                                 help="A course of the addon's catalog (courses that exist nowhere else).")
     course_name = fields.Char(string="Training", compute="_compute_course_name", store=True, readonly=False,
                               precompute=True, required=True, tracking=True)

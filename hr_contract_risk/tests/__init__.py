@@ -33,3 +33,4 @@ from . import test_dashboard_screenshot
 from . import test_incentives
 from . import test_training
 from . import test_training_tour
+from . import test_training_screenshot
