@@ -156,6 +156,10 @@ class TestTraining(IntegrityMixin, AppraisalCase):
         self.assertTrue(review.evidence_complete, review.evidence_missing)
 
     def test_a_training_done_after_the_last_appraisal_proves_nothing_yet(self):
+        for m in (5, 4):
+            self.make_confirmed(self.emp, m, 50)  # below the threshold after the offer, before the completion
+        self.env["hr.talk.log"].create({"name": "Results", "employee_id": self.emp.id, "kind": "performance",
+                                        "content": "招商额 at half the target", "date": self.month(5)})
         rec = self.offer(self.user_hr, self.course)
         rec.sudo().write({"offer_date": self.month(7)})
         self.complete(rec, done=self.today)
