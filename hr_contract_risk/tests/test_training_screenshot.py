@@ -20,6 +20,7 @@ WAIT_FOR = """
         if (Date.now() - start > 60000) { throw new Error("not rendered: %s"); }
         await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    document.querySelector("%s").scrollIntoView({ block: "center" });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     console.log("test successful");
 })()
@@ -39,7 +40,7 @@ class TestTrainingScreenshot(HttpCase):
             shots.append(browser._websocket_request("Page.captureScreenshot", timeout=30)["data"])
 
         with patch.object(ChromeBrowser, "_wait_code_ok", wait_and_shoot):
-            self.browser_js(url, WAIT_FOR % (selector, selector), login="admin", timeout=120)
+            self.browser_js(url, WAIT_FOR % (selector, selector, selector), login="admin", timeout=120)
         self.assertTrue(shots)
         path.write_bytes(base64.b64decode(shots[0]))
 
@@ -54,10 +55,12 @@ class TestTrainingScreenshot(HttpCase):
         review.write({"reason_category": "incompetence", "state": "decision"})  # demo database: the decision step
         langs = ["en_US"] + (["zh_CN"] if self.env["res.lang"]._lang_get("zh_CN") else [])
         for lang in langs:
+            self.env["res.lang"]._activate_lang(lang)
             self.env.ref("base.user_admin").lang = lang
+            self.env.flush_all()  # the browser's requests read the user's language from the database
             suffix = "en" if lang == "en_US" else "zh"
             self._shoot("/odoo/action-hr_contract_risk.action_hr_training_record/%s" % record.id,
                         ".o_form_view .o_field_widget[name='effect_summary']", folder / ("training_record_%s.png" % suffix))
             self._shoot("/odoo/action-hr_contract_risk.action_hr_contract_renewal_review/%s" % review.id,
-                        ".o_form_view .o_field_widget[name='training_record_ids'] .o_data_row",
+                        ".o_form_view .o_field_widget[name='evidence_checklist_html']",
                         folder / ("training_review_%s.png" % suffix))
