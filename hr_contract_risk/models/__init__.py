@@ -86,3 +86,4 @@ from . import hr_job_training
 from . import hr_employee_training
 from . import hr_contract_renewal_review_training
 from . import hr_employee_public_training
+from . import hr_employee_audience

@@ -10,13 +10,9 @@ class HrEmployeePublic(models.Model):
 
     @api.depends_context("uid")
     def _compute_hrcr_training_audience(self):
-        user = self.env.user
-        # sudo: the org chart below the user (who they manage), nothing else
-        team = self.env["hr.employee"].sudo().search([("id", "child_of", user.employee_ids.ids),
-                                                      ("user_id", "!=", user.id)]) if user.employee_ids else []
-        team_ids = set(team.ids) if team else set()
+        team = set(self.env["hr.employee"]._hrcr_managed_by(self.env.user).ids)
         for employee in self:
-            employee.hrcr_training_audience = employee.id in team_ids
+            employee.hrcr_training_audience = employee.id in team
 
     def action_hrcr_training(self):
         self.ensure_one()

@@ -57,14 +57,8 @@ class HrTrainingWizard(models.TransientModel):
     # ------------------------------------------------------------------ business methods
     @api.model
     def _hrcr_check_audience(self, employee):
-        """HR officers, or the employee's manager (anyone above them); never the employee themselves."""
-        user = self.env.user
-        if self.env.su or user.has_group("hr.group_hr_user"):
-            return
-        # sudo: the org chart below the user, to decide whether they manage this employee
-        team = self.env["hr.employee"].sudo().search([("id", "child_of", user.employee_ids.ids),
-                                                      ("user_id", "!=", user.id)])
-        if employee not in team:
+        """HR officers, or the employee's manager (``hr.employee._hrcr_is_recommendation_audience``)."""
+        if not employee._hrcr_is_recommendation_audience():
             raise AccessError(self.env._(
                 "Only HR officers and the manager of %(employee)s can see the training recommended for them.",
                 employee=employee.sudo().name))
@@ -89,10 +83,7 @@ class HrTrainingWizard(models.TransientModel):
             })
 
     def _hrcr_assignee(self):
-        """The HR responsible of the running contract, else the employee's manager, else the current user."""
-        # sudo: the contract's HR responsible and the manager's user, out of a manager's reach
-        employee = self.employee_id.sudo()
-        return employee.contract_id.hr_responsible_id or employee.parent_id.user_id or self.env.user
+        return self.employee_id._hrcr_follow_up_user()
 
 
 class HrTrainingWizardLine(models.TransientModel):

@@ -2,6 +2,8 @@
 one enrols the employee's user, completing it in eLearning marks the training done (LCL Art. 40(2)
 evidence) with the resume line hr_skills_slides adds, never a second; access as each real user."""
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -28,7 +30,7 @@ class TestSlidesBridge(AppraisalCase):
         # 王伟's 招商额完成率 (and every other KPI) completes at 50 % over the last three months: a weak KPI
         for months_ago in (1, 2, 3):
             cls.make_confirmed(cls.emp, months_ago, 50.0)
-        cls.make_contract(cls.emp, cls.today.replace(year=cls.today.year - 1), False, state="open",
+        cls.make_contract(cls.emp, cls.today - relativedelta(years=1), False, state="open",
                           hr_responsible_id=cls.user_hr.id)
 
     @classmethod
